@@ -1,0 +1,13 @@
+"""Test suite: real PostgreSQL and Redis from the environment (see Makefile)."""
+
+import os
+
+os.environ.setdefault("SECRET_KEY", "test-only-key")
+os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/ocop")
+
+from .base import *  # noqa: E402,F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast logins in tests
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
+MEDIA_ROOT = env.path("MEDIA_ROOT", default="/tmp/ocop-test-media")  # noqa: F405

@@ -1,0 +1,237 @@
+"""Seller entities, their representatives, OCOP certificates, and reference data."""
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+KINH_CODE = "01"
+
+
+class EthnicGroup(models.Model):
+    """One of Vietnam's 54 recognised groups, with the statistics office's code (01 Kinh … 54 Rơ-măm)."""
+
+    code = models.CharField(_("mã"), max_length=2, unique=True)
+    name = models.CharField(_("tên"), max_length=50)
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("dân tộc")
+        verbose_name_plural = _("dân tộc")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def is_minority(self):
+        return self.code != KINH_CODE
+
+
+class Commune(models.Model):
+    """A commune or ward of Điện Biên (two-tier administration since 1 July 2025)."""
+
+    class Kind(models.TextChoices):
+        COMMUNE = "commune", _("Xã")
+        WARD = "ward", _("Phường")
+
+    class Zone(models.TextChoices):
+        I = "I", _("Khu vực I")  # noqa: E741
+        II = "II", _("Khu vực II")
+        III = "III", _("Khu vực III")
+
+    code = models.CharField(_("mã"), max_length=5, unique=True)
+    name = models.CharField(_("tên"), max_length=80)
+    kind = models.CharField(_("loại"), max_length=10, choices=Kind.choices, default=Kind.COMMUNE)
+    is_em_area = models.BooleanField(_("vùng đồng bào DTTS và miền núi"), default=True)
+    zone = models.CharField(_("khu vực"), max_length=3, choices=Zone.choices, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("xã/phường")
+        verbose_name_plural = _("xã/phường")
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.name}"
+
+
+class ProductGroup(models.TextChoices):
+    """The six OCOP product groups."""
+
+    FOOD = "food", _("Thực phẩm")
+    BEVERAGE = "beverage", _("Đồ uống")
+    HERBAL = "herbal", _("Thảo dược")
+    TEXTILE = "textile", _("Vải và may mặc")
+    SOUVENIR = "souvenir", _("Lưu niệm, nội thất, trang trí")
+    TOURISM = "tourism", _("Dịch vụ du lịch cộng đồng và điểm du lịch")
+
+
+class SellerQuerySet(models.QuerySet):
+    def verified(self):
+        return self.filter(status=Seller.Status.VERIFIED)
+
+    def pending_review(self):
+        return self.filter(status=Seller.Status.SUBMITTED)
+
+    def for_commune_official(self, user):
+        """Sellers an official may see: province staff see all, commune staff their commune."""
+        profile = getattr(user, "official_profile", None)
+        if profile is None:
+            return self.none()
+        if profile.commune_id is None:
+            return self
+        return self.filter(commune_id=profile.commune_id)
+
+
+class Seller(models.Model):
+    """An OCOP subject selling here: household, cooperative, cooperative group or enterprise."""
+
+    class EntityType(models.TextChoices):
+        HOUSEHOLD = "household", _("Hộ gia đình / hộ kinh doanh")
+        COOPERATIVE = "cooperative", _("Hợp tác xã")
+        COOP_GROUP = "coop_group", _("Tổ hợp tác")
+        ENTERPRISE = "enterprise", _("Doanh nghiệp")
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Đang đăng ký")
+        SUBMITTED = "submitted", _("Chờ xác minh")
+        CHANGES_REQUESTED = "changes_requested", _("Cần bổ sung")
+        VERIFIED = "verified", _("Đã xác minh")
+        REJECTED = "rejected", _("Bị từ chối")
+
+    class Sex(models.TextChoices):
+        FEMALE = "F", _("Nữ")
+        MALE = "M", _("Nam")
+
+    partner = models.OneToOneField(
+        "partner.Partner", on_delete=models.PROTECT, related_name="seller", null=True, blank=True
+    )
+    name = models.CharField(_("tên cơ sở"), max_length=200)
+    slug = models.SlugField(max_length=220, unique=True)
+    entity_type = models.CharField(_("loại hình"), max_length=20, choices=EntityType.choices)
+    commune = models.ForeignKey(
+        Commune, on_delete=models.PROTECT, related_name="sellers", verbose_name=_("xã/phường")
+    )
+    address = models.CharField(_("địa chỉ (thôn/bản)"), max_length=255, blank=True)
+    phone = models.CharField(_("số điện thoại"), max_length=15, blank=True)
+    rep_name = models.CharField(_("người đại diện"), max_length=120)
+    rep_sex = models.CharField(_("giới tính"), max_length=1, choices=Sex.choices, blank=True)
+    rep_ethnic_group = models.ForeignKey(
+        EthnicGroup, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("dân tộc")
+    )
+    rep_birth_year = models.PositiveSmallIntegerField(_("năm sinh"), null=True, blank=True)
+    rep_citizen_id_hash = models.CharField(max_length=64, blank=True, editable=False)
+    rep_citizen_id_last4 = models.CharField(_("4 số cuối CCCD"), max_length=4, blank=True, editable=False)
+    personal_data_consent_at = models.DateTimeField(null=True, blank=True, editable=False)
+    business_registration_no = models.CharField(_("số đăng ký kinh doanh"), max_length=30, blank=True)
+    story = models.TextField(_("câu chuyện sản phẩm"), blank=True)
+    story_photo = models.ImageField(_("ảnh"), upload_to="sellers/story/%Y/%m/", blank=True)
+    status = models.CharField(_("trạng thái"), max_length=20, choices=Status.choices, default=Status.DRAFT)
+    submitted_online = models.BooleanField(_("nộp trực tuyến"), default=True)
+    decided_online = models.BooleanField(_("xử lý trực tuyến"), default=False)
+    assisted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="assisted_sellers",
+        verbose_name=_("người hỗ trợ đăng ký"),
+    )
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    verified_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    objects = SellerQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("người bán")
+        verbose_name_plural = _("người bán")
+        indexes = [models.Index(fields=["status", "commune"])]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def is_ethnic_minority(self):
+        return self.rep_ethnic_group is not None and self.rep_ethnic_group.is_minority
+
+
+class OcopCertificateQuerySet(models.QuerySet):
+    def valid(self, on=None):
+        """Certificates counting on a date: approved and not expired (correct at read time)."""
+        on = on or timezone.localdate()
+        return self.filter(approved=True, issued_on__lte=on, expires_on__gte=on)
+
+
+class OcopCertificate(models.Model):
+    class Level(models.TextChoices):
+        PROVINCE = "province", _("Cấp tỉnh")
+        NATIONAL = "national", _("Cấp trung ương")
+
+    seller = models.ForeignKey(Seller, on_delete=models.CASCADE, related_name="certificates")
+    products = models.ManyToManyField(
+        "catalogue.Product", related_name="ocop_certificates", blank=True, verbose_name=_("sản phẩm")
+    )
+    product_name = models.CharField(_("tên sản phẩm được công nhận"), max_length=200)
+    stars = models.PositiveSmallIntegerField(
+        _("số sao"), validators=[MinValueValidator(3), MaxValueValidator(5)]
+    )
+    product_group = models.CharField(_("nhóm sản phẩm"), max_length=20, choices=ProductGroup.choices)
+    decision_number = models.CharField(_("số quyết định"), max_length=60)
+    level = models.CharField(_("cấp công nhận"), max_length=10, choices=Level.choices, default=Level.PROVINCE)
+    issued_on = models.DateField(_("ngày cấp"))
+    expires_on = models.DateField(_("ngày hết hạn"))
+    scan = models.ImageField(_("ảnh giấy chứng nhận"), upload_to="sellers/certificates/%Y/", blank=True)
+    approved = models.BooleanField(_("đã xác minh"), default=False)
+    # Kept in step by a daily task; read-time checks use expires_on directly.
+    is_expired = models.BooleanField(default=False, editable=False)
+
+    objects = OcopCertificateQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-stars", "-issued_on"]
+        verbose_name = _("chứng nhận OCOP")
+        verbose_name_plural = _("chứng nhận OCOP")
+
+    def __str__(self):
+        return f"{self.product_name} ({self.stars}★)"
+
+    def is_valid(self, on=None):
+        on = on or timezone.localdate()
+        return self.approved and self.issued_on <= on <= self.expires_on
+
+
+class OfficialProfile(models.Model):
+    """Marks a user as a commune official (commune set) or province official (commune empty)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="official_profile"
+    )
+    commune = models.ForeignKey(Commune, on_delete=models.PROTECT, null=True, blank=True)
+    position = models.CharField(_("chức vụ"), max_length=120, blank=True)
+
+    def __str__(self):
+        return f"{self.user} – {self.commune or _('cấp tỉnh')}"
+
+    @property
+    def is_province(self):
+        return self.commune_id is None
+
+
+class AuditLogEntry(models.Model):
+    """Append-only record of officials' decisions and views of personal data."""
+
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    action = models.CharField(max_length=40)
+    seller = models.ForeignKey(
+        Seller, on_delete=models.PROTECT, null=True, blank=True, related_name="audit_log"
+    )
+    detail = models.TextField(blank=True)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.actor} {self.action}"

@@ -1,0 +1,7 @@
+"""Read-side queries about sellers and reference data."""
+
+from .models import Commune
+
+
+def commune_count():
+    return Commune.objects.count()

@@ -1,0 +1,133 @@
+"""Shared fixtures: a real Celery worker, headless Chromium at phone size, and test data helpers."""
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+# Playwright's sync API runs an event loop in the test thread; Django's ORM refuses to run
+# there unless told that this (single-threaded test) use is safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+SCREENSHOTS = ROOT / "screenshots"
+
+
+@pytest.fixture
+def celery_worker_process(transactional_db, settings):
+    """A real `celery worker` process using the test database and the Redis broker."""
+    from django.db import connection
+
+    db = connection.settings_dict
+    env = dict(
+        os.environ,
+        DJANGO_SETTINGS_MODULE="marketplace.settings.test",
+        DATABASE_URL=f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
+        CELERY_TASK_ALWAYS_EAGER="false",
+    )
+    worker = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "marketplace",
+            "worker",
+            "--pool=solo",
+            "-c",
+            "1",
+            "-l",
+            "WARNING",
+        ],
+        cwd=ROOT,
+        env=env,
+    )
+    from marketplace.celery import app
+
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if app.control.ping(timeout=0.5):
+            break
+    else:
+        worker.kill()
+        pytest.fail("Celery worker did not start within 30 s")
+    yield worker
+    worker.terminate()
+    worker.wait(10)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield chromium
+        chromium.close()
+
+
+class PhonePage:
+    """A 360 px wide page that records server errors and failed static files as it browses."""
+
+    def __init__(self, page, base_url):
+        self.page = page
+        self.base_url = base_url
+        self.problems = []
+        page.on("response", self._check_response)
+
+    def _check_response(self, response):
+        if response.status >= 500 or (response.status == 404 and "/static/" in response.url):
+            self.problems.append(f"{response.status} {response.url}")
+
+    def goto(self, path):
+        response = self.page.goto(self.base_url + path)
+        return response
+
+    def screenshot(self, name):
+        SCREENSHOTS.mkdir(exist_ok=True)
+        self.page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+
+
+@pytest.fixture
+def phone(browser, live_server):
+    # English browser locale on purpose: the site must still answer in Vietnamese first.
+    context = browser.new_context(viewport={"width": 360, "height": 740}, locale="en-US", is_mobile=True)
+    page = context.new_page()
+    page.set_default_timeout(15000)
+    phone_page = PhonePage(page, live_server.url)
+    yield phone_page
+    context.close()
+    assert phone_page.problems == [], f"server errors or missing static files: {phone_page.problems}"
+
+
+@pytest.fixture(autouse=True)
+def _reference_data(request):
+    """Tests with a database always find the communes, ethnic groups and the CMS home page.
+
+    They come from migrations, but a transactional test (live server, Celery worker) empties
+    every table when it ends, so they are put back for whoever comes next.
+    """
+    db_fixtures = {"db", "transactional_db", "live_server", "client", "admin_client", "django_user_model"}
+    if not (request.node.get_closest_marker("django_db") or db_fixtures & set(request.fixturenames)):
+        return
+    request.getfixturevalue("_django_db_helper")
+    from cms.services import ensure_home_page
+    from sellers.models import Commune, EthnicGroup
+    from sellers.reference import load_reference_data
+
+    if Commune.objects.count() < 45:
+        load_reference_data(EthnicGroup, Commune)
+    ensure_home_page()
