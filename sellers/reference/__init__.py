@@ -1,4 +1,4 @@
-"""Reference data (ethnic groups, Điện Biên's communes) loaded by a migration; operators edit it in the admin."""
+"""Reference data: ethnic groups and Điện Biên's communes, loaded by a migration, edited in the admin."""
 
 import json
 from pathlib import Path
