@@ -17,9 +17,20 @@ class Product(AbstractProduct):
         verbose_name=_("người bán"),
     )
     product_group = models.CharField(_("nhóm sản phẩm OCOP"), max_length=20, blank=True, db_index=True)
+    # Best valid OCOP rating, denormalised for fast listing and filtering; kept by
+    # catalogue.services.refresh_ocop_fields. Readers also check ocop_expires_on >= today,
+    # so a rating that expired overnight never shows, even before the daily task runs.
+    ocop_stars = models.PositiveSmallIntegerField(_("hạng sao OCOP"), null=True, blank=True, db_index=True)
+    ocop_expires_on = models.DateField(_("hạn chứng nhận OCOP"), null=True, blank=True)
     weight_grams = models.PositiveIntegerField(_("khối lượng (gam)"), default=500)
     # "gạo điện biên" -> "gao dien bien": makes search accent-insensitive on any database.
     search_text = models.TextField(editable=False, blank=True)
+
+    def ocop_stars_on(self, day):
+        """Stars shown on a day: none once the certificate has expired."""
+        if self.ocop_stars and self.ocop_expires_on and self.ocop_expires_on >= day:
+            return self.ocop_stars
+        return None
 
     def save(self, *args, **kwargs):
         self.search_text = fold(f"{self.title} {self.description}")
