@@ -86,7 +86,9 @@ class PhonePage:
         self.page = page
         self.base_url = base_url
         self.problems = []
+        self.page_errors = []  # uncaught JavaScript errors; tests that care assert it is empty
         page.on("response", self._check_response)
+        page.on("pageerror", lambda error: self.page_errors.append(str(error)))
 
     def _check_response(self, response):
         if response.status >= 500 or (response.status == 404 and "/static/" in response.url):
@@ -124,7 +126,11 @@ def _reference_data(request):
     if not (request.node.get_closest_marker("django_db") or db_fixtures & set(request.fixturenames)):
         return
     request.getfixturevalue("_django_db_helper")
+    from django.core.cache import cache
+
     from cms.services import ensure_home_page
+
+    cache.clear()  # nothing cached from a previous test's (now emptied) database
     from sellers.models import Commune, EthnicGroup
     from sellers.reference import load_reference_data
 
