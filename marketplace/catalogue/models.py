@@ -25,6 +25,8 @@ class Product(AbstractProduct):
     weight_grams = models.PositiveIntegerField(_("khối lượng (gam)"), default=500)
     # "gạo điện biên" -> "gao dien bien": makes search accent-insensitive on any database.
     search_text = models.TextField(editable=False, blank=True)
+    # The folded title alone, so search ranks title matches above description matches.
+    search_title = models.TextField(editable=False, blank=True)
 
     def ocop_stars_on(self, day):
         """Stars shown on a day: none once the certificate has expired."""
@@ -32,8 +34,15 @@ class Product(AbstractProduct):
             return self.ocop_stars
         return None
 
+    def is_review_permitted(self, user):
+        """Only signed-in buyers who ordered this product may review it, once."""
+        if not user.is_authenticated or self.has_review_by(user):
+            return False
+        return self.line_set.filter(order__user=user).exists()
+
     def save(self, *args, **kwargs):
         self.search_text = fold(f"{self.title} {self.description}")
+        self.search_title = fold(self.title)
         super().save(*args, **kwargs)
 
 

@@ -1,0 +1,160 @@
+"""Public catalogue pages: list and search, product page, traceability, seller shop.
+
+Every page reads through selectors in a fixed number of queries and writes nothing on GET.
+Stock Oscar's product page sends `product_viewed`, whose analytics receiver UPDATEs a view
+counter on every request; this view does not send it (see ProductDetailView.send_signal).
+"""
+
+import segno
+from django.contrib import messages
+from django.db.models import Avg
+from django.http import Http404, HttpResponsePermanentRedirect
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.generic import DetailView, ListView
+from oscar.apps.catalogue import views as oscar_views
+from oscar.core.loading import get_model
+
+from sellers.models import ProductGroup, Seller
+
+from . import selectors
+from .forms import SORT_CHOICES, CatalogueFilterForm
+
+Category = get_model("catalogue", "Category")
+Product = get_model("catalogue", "Product")
+
+
+class CatalogueView(ListView):
+    """Browse and search in one: facets, sorting and accent-insensitive search from the database."""
+
+    template_name = "oscar/catalogue/browse.html"
+    context_object_name = "products"
+    paginate_by = 24
+    category = None
+
+    def get(self, request, *args, **kwargs):
+        self.form = CatalogueFilterForm(request.GET or None)
+        if self.form.is_bound and not self.form.is_valid():
+            messages.warning(request, _("Một số bộ lọc không hợp lệ nên đã được bỏ qua."))
+        self.filters = self.form.filters(category_id=self.category.pk if self.category else None)
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        return selectors.search_catalogue(self.filters)
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        counts = selectors.facet_counts(self.filters)
+        params = self.request.GET.copy()
+        params.pop("page", None)
+        ctx.update(
+            form=self.form,
+            filters=self.filters,
+            facets=counts,
+            groups=[(code, label, counts["groups"].get(code, 0)) for code, label in ProductGroup.choices],
+            star_levels=sorted(counts["stars"].items(), reverse=True),
+            sort_choices=SORT_CHOICES,
+            query_string=params.urlencode(),
+            category=self.category,
+            summary=self.filters.q,
+            today=timezone.localdate(),
+        )
+        return ctx
+
+
+class ProductCategoryView(CatalogueView):
+    def get(self, request, *args, **kwargs):
+        self.category = get_object_or_404(Category, pk=kwargs["pk"])
+        if not (self.category.is_public or request.user.is_staff):
+            raise Http404
+        expected = self.category.get_absolute_url()
+        if expected != request.path:
+            return HttpResponsePermanentRedirect(expected)
+        return super().get(request, *args, **kwargs)
+
+
+class ProductDetailView(oscar_views.ProductDetailView):
+    template_name = "oscar/catalogue/detail.html"
+
+    def get_object(self, queryset=None):
+        if getattr(self, "object", None) is not None:
+            return self.object
+        product = selectors.product_for_page(self.kwargs["pk"])
+        if product is None:
+            raise Http404
+        return product
+
+    def send_signal(self, request, response, product):
+        """No `product_viewed`: its receiver writes a counter row on every GET (DESIGN §6)."""
+
+    def get_context_data(self, **kwargs):
+        ctx = DetailView.get_context_data(self, **kwargs)
+        product = self.object
+        ctx.update(
+            today=timezone.localdate(),
+            certificates=list(selectors.certificates_for(product)),
+            reviews=list(selectors.approved_reviews(product)),
+            can_review=product.is_review_permitted(self.request.user),
+            images=list(product.images.all()),
+        )
+        return ctx
+
+
+def _trace_url(request, product):
+    return request.build_absolute_uri(reverse("catalogue:trace", kwargs={"pk": product.pk}))
+
+
+class TraceabilityView(DetailView):
+    """Public page a package's QR code opens: origin, producer, certificate and its validity."""
+
+    template_name = "oscar/catalogue/trace.html"
+    context_object_name = "product"
+
+    def get_object(self, queryset=None):
+        product = selectors.product_for_page(self.kwargs["pk"])
+        if product is None or not product.is_public or product.seller_id is None:
+            raise Http404
+        return product
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx.update(today=timezone.localdate(), certificates=list(selectors.certificates_for(self.object)))
+        return ctx
+
+
+class LabelView(TraceabilityView):
+    """Printable package label with the traceability QR code (SVG, no image request)."""
+
+    template_name = "oscar/catalogue/label.html"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        url = _trace_url(self.request, self.object)
+        qr = segno.make(url, error="m")
+        ctx.update(trace_url=url, qr_svg=qr.svg_inline(scale=4, omitsize=True, title=self.object.title))
+        return ctx
+
+
+class SellerShopView(DetailView):
+    """A verified seller's public shop: story, commune, products, rating."""
+
+    template_name = "oscar/catalogue/seller_shop.html"
+    context_object_name = "seller"
+    slug_url_kwarg = "slug"
+
+    def get_queryset(self):
+        return Seller.objects.verified().select_related("commune", "rep_ethnic_group")
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        products = list(selectors.seller_products(self.object))
+        ctx.update(
+            products=products,
+            rating=Product.objects.filter(seller=self.object, rating__isnull=False).aggregate(
+                r=Avg("rating")
+            )["r"],
+            today=timezone.localdate(),
+        )
+        return ctx

@@ -1,0 +1,128 @@
+"""Checkout across sellers: Vietnamese address, per-seller shipping, payment method, split order.
+
+Oscar's flow is kept (gateway → address → shipping method → payment method → preview →
+place order); only the steps that differ are overridden here.
+"""
+
+from django.db import transaction
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from django.views import generic
+from oscar.apps.checkout import views as oscar_views
+from oscar.apps.checkout.exceptions import FailedPreCondition
+from oscar.core.loading import get_class
+
+from marketplace.order import selectors as order_selectors
+from marketplace.order import services as order_services
+
+from .forms import PaymentMethodForm
+from .payment_methods import get_method
+
+CheckoutSessionMixin = get_class("checkout.session", "CheckoutSessionMixin")
+
+
+class PaymentMethodView(CheckoutSessionMixin, generic.FormView):
+    """Choose how to pay (cash on delivery for now); the choice lives in the checkout session."""
+
+    template_name = "oscar/checkout/payment_method.html"
+    form_class = PaymentMethodForm
+    pre_conditions = [
+        "check_basket_is_not_empty",
+        "check_basket_is_valid",
+        "check_user_email_is_captured",
+        "check_shipping_data_is_captured",
+    ]
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["basket"] = self.request.basket
+        if self.checkout_session.payment_method():
+            kwargs["initial"] = {"method": self.checkout_session.payment_method()}
+        return kwargs
+
+    def form_valid(self, form):
+        self.checkout_session.pay_by(form.cleaned_data["method"])
+        return redirect("checkout:preview")
+
+
+class PaymentDetailsView(oscar_views.PaymentDetailsView):
+    def get(self, request, *args, **kwargs):
+        if not self.preview:  # no details to enter for the current methods
+            return redirect("checkout:preview")
+        return super().get(request, *args, **kwargs)
+
+    def get_pre_conditions(self, request):
+        return super().get_pre_conditions(request) + ["check_payment_method_is_chosen"]
+
+    def check_payment_method_is_chosen(self, request):
+        if get_method(self.checkout_session.payment_method()) is None:
+            raise FailedPreCondition(
+                url="/checkout/payment-method/", message=_("Vui lòng chọn hình thức thanh toán.")
+            )
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        method = ctx.get("shipping_method")
+        basket = self.request.basket
+        charges = method.part_charges(basket) if hasattr(method, "part_charges") else {}
+        ctx["payment_method"] = get_method(self.checkout_session.payment_method())
+        ctx["seller_parts"] = _basket_parts(basket, charges)
+        return ctx
+
+    def handle_payment(self, order_number, total, **kwargs):
+        get_method(self.checkout_session.payment_method()).take_payment(self, order_number, total)
+
+    def handle_order_placement(
+        self,
+        order_number,
+        user,
+        basket,
+        shipping_address,
+        shipping_method,
+        shipping_charge,
+        billing_address,
+        order_total,
+        surcharges=None,
+        **kwargs,
+    ):
+        # One savepoint: if stock runs out for any line, nothing of the order is kept and
+        # Oscar's UnableToPlaceOrder handling shows the buyer the reason.
+        with transaction.atomic():
+            order = self.place_order(
+                order_number=order_number,
+                user=user,
+                basket=basket,
+                shipping_address=shipping_address,
+                shipping_method=shipping_method,
+                shipping_charge=shipping_charge,
+                order_total=order_total,
+                billing_address=billing_address,
+                surcharges=surcharges,
+                **kwargs,
+            )
+            order_services.split_order_into_parts(order)
+            basket.submit()
+        return self.handle_successful_order(order)
+
+    def send_order_placed_email(self, order):
+        order_services.notify_order_placed(order)
+
+
+def _basket_parts(basket, charges):
+    """Basket lines grouped by seller, with each parcel's shipping charge, for the preview."""
+    parts = {}
+    for line in basket.all_lines():
+        partner = line.stockrecord.partner
+        part = parts.setdefault(
+            partner.pk, {"partner": partner, "lines": [], "shipping": charges.get(partner.pk)}
+        )
+        part["lines"].append(line)
+    return list(parts.values())
+
+
+class ThankYouView(oscar_views.ThankYouView):
+    def get_context_data(self, *args, **kwargs):
+        ctx = super().get_context_data(*args, **kwargs)
+        ctx["order"] = order_selectors.order_with_parts(pk=self.object.pk)
+        ctx["status_path"] = order_services.status_path(self.object)
+        return ctx

@@ -1,0 +1,69 @@
+"""Writes on orders: splitting a placed order into one part per seller, and notifying the buyer."""
+
+import logging
+from collections import defaultdict
+from decimal import Decimal
+
+from django.core import signing
+from django.db import transaction
+from django.urls import reverse
+from oscar.core.loading import get_model
+
+from marketplace.shipping.rates import parcel_charge
+
+OrderPart = get_model("order", "OrderPart")
+logger = logging.getLogger(__name__)
+STATUS_LINK_SALT = "order-status"
+DEFAULT_WEIGHT_GRAMS = 500
+
+
+def split_order_into_parts(order):
+    """Create one OrderPart per seller (partner) with its items total and its parcel's shipping.
+
+    Shipping uses the same rate function as checkout, so the parts' charges add up to the
+    order's shipping charge and the order total is items + every part's shipping.
+    """
+    province = order.shipping_address.state if order.shipping_address_id else None
+    items, weights = defaultdict(Decimal), defaultdict(int)
+    for line in order.lines.select_related("product"):
+        items[line.partner_id] += line.line_price_incl_tax
+        weight = line.product.weight_grams if line.product else DEFAULT_WEIGHT_GRAMS
+        weights[line.partner_id] += weight * line.quantity
+    return [
+        OrderPart.objects.create(
+            order=order,
+            partner_id=partner_id,
+            items_total=items[partner_id],
+            shipping_charge=parcel_charge(weights[partner_id], province),
+        )
+        for partner_id in sorted(items)
+    ]
+
+
+def status_token(order):
+    return signing.dumps(order.number, salt=STATUS_LINK_SALT)
+
+
+def status_path(order):
+    """Path of the public order-status page, signed so only the buyer's link opens it."""
+    return reverse("order-status", kwargs={"token": status_token(order)})
+
+
+def _enqueue(task, *args):
+    try:
+        task.delay(*args)
+    except Exception:  # a broker outage must not turn a placed order into an error page
+        logger.exception("could not queue %s%r", task.name, args)
+
+
+def notify_order_placed(order):
+    """Queue the Vietnamese confirmation email once the order is committed."""
+    from .tasks import send_order_confirmation_email
+
+    transaction.on_commit(lambda: _enqueue(send_order_confirmation_email, order.id))
+
+
+def notify_part_status_changed(part):
+    from .tasks import send_order_status_email
+
+    transaction.on_commit(lambda: _enqueue(send_order_status_email, part.id))
