@@ -106,6 +106,15 @@ class Seller(models.Model):
     partner = models.OneToOneField(
         "partner.Partner", on_delete=models.PROTECT, related_name="seller", null=True, blank=True
     )
+    # The representative's login (phone number as username); one shop per account.
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="seller",
+        null=True,
+        blank=True,
+        verbose_name=_("tài khoản"),
+    )
     name = models.CharField(_("tên cơ sở"), max_length=200)
     slug = models.SlugField(max_length=220, unique=True)
     entity_type = models.CharField(_("loại hình"), max_length=20, choices=EntityType.choices)
@@ -137,6 +146,10 @@ class Seller(models.Model):
         related_name="assisted_sellers",
         verbose_name=_("người hỗ trợ đăng ký"),
     )
+    # Last registration-wizard step saved, so a dropped connection resumes at the next one.
+    wizard_step = models.PositiveSmallIntegerField(default=0, editable=False)
+    # The official's latest reason (changes requested or rejection), shown to the seller.
+    review_note = models.TextField(_("ý kiến của cán bộ"), blank=True)
     submitted_at = models.DateTimeField(null=True, blank=True)
     verified_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
@@ -158,6 +171,9 @@ class Seller(models.Model):
 
 
 class OcopCertificateQuerySet(models.QuerySet):
+    def pending_review(self):
+        return self.filter(approved=False, reviewed_at__isnull=True)
+
     def valid(self, on=None):
         """Certificates counting on a date: approved and not expired (correct at read time)."""
         on = on or timezone.localdate()
@@ -184,6 +200,8 @@ class OcopCertificate(models.Model):
     expires_on = models.DateField(_("ngày hết hạn"))
     scan = models.ImageField(_("ảnh giấy chứng nhận"), upload_to="sellers/certificates/%Y/", blank=True)
     approved = models.BooleanField(_("đã xác minh"), default=False)
+    reviewed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    review_note = models.TextField(_("ý kiến của cán bộ"), blank=True)
     # Kept in step by a daily task; read-time checks use expires_on directly.
     is_expired = models.BooleanField(default=False, editable=False)
 

@@ -1,7 +1,95 @@
-"""Read-side queries about sellers and reference data."""
+"""Read-side queries about sellers, their shops and reference data."""
 
-from .models import Commune
+from django.db.models import Count, Q, Sum
+from django.utils import timezone
+from oscar.core.loading import get_model
+
+from .models import Commune, OcopCertificate, Seller
+
+Product = get_model("catalogue", "Product")
+OrderPart = get_model("order", "OrderPart")
+Line = get_model("order", "Line")
 
 
 def commune_count():
     return Commune.objects.count()
+
+
+def seller_for_user(user):
+    """The shop the user represents, or None."""
+    if not user.is_authenticated:
+        return None
+    return Seller.objects.filter(user=user).select_related("commune", "partner").first()
+
+
+def assisted_sellers(user):
+    return Seller.objects.filter(assisted_by=user).select_related("commune").order_by("-created_at")
+
+
+# --- officials --------------------------------------------------------------------------------
+
+
+def review_queue(official):
+    return (
+        Seller.objects.for_commune_official(official)
+        .pending_review()
+        .select_related("commune")
+        .order_by("submitted_at")
+    )
+
+
+def certificate_queue(official):
+    sellers = Seller.objects.for_commune_official(official)
+    return (
+        OcopCertificate.objects.pending_review()
+        .filter(seller__in=sellers)
+        .select_related("seller__commune")
+        .order_by("issued_on")
+    )
+
+
+def sellers_for_official(official):
+    return Seller.objects.for_commune_official(official).select_related("commune", "rep_ethnic_group")
+
+
+# --- a seller's own shop ----------------------------------------------------------------------
+
+
+def products_of(seller):
+    return (
+        Product.objects.filter(seller=seller)
+        .prefetch_related("images", "stockrecords")
+        .order_by("-date_created")
+    )
+
+
+def order_parts_of(seller):
+    if seller.partner_id is None:
+        return OrderPart.objects.none()
+    return (
+        OrderPart.objects.filter(partner_id=seller.partner_id).select_related("order").order_by("-created_at")
+    )
+
+
+def lines_of_part(part):
+    """Only this seller's lines of a shared order — never the other sellers' items."""
+    return Line.objects.filter(order_id=part.order_id, partner_id=part.partner_id).order_by("pk")
+
+
+def sales_figures(seller, today=None):
+    today = today or timezone.localdate()
+    month_start = today.replace(day=1)
+    live = ~Q(status=OrderPart.Status.CANCELLED)
+    paid = Q(payment_state=OrderPart.PaymentState.PAID)
+    return order_parts_of(seller).aggregate(
+        orders=Count("pk", filter=live),
+        to_ship=Count("pk", filter=Q(status__in=["confirmed", "packed"])),
+        revenue=Sum("items_total", filter=live & paid, default=0),
+        revenue_month=Sum(
+            "items_total", filter=live & paid & Q(created_at__date__gte=month_start), default=0
+        ),
+    )
+
+
+def certificates_of(seller):
+    return seller.certificates.order_by("-issued_on")

@@ -1,0 +1,70 @@
+"""Writes a seller makes in its workspace: its own products, their stock and photos."""
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils.translation import gettext as _
+from oscar.core.loading import get_model
+
+from marketplace.catalogue.tasks import make_thumbnails
+
+from .models import Seller
+
+Product = get_model("catalogue", "Product")
+ProductClass = get_model("catalogue", "ProductClass")
+ProductImage = get_model("catalogue", "ProductImage")
+StockRecord = get_model("partner", "StockRecord")
+
+PRODUCT_CLASS_NAME = "Sản phẩm OCOP"
+
+
+def default_product_class():
+    product_class, _created = ProductClass.objects.get_or_create(
+        slug="san-pham-ocop",
+        defaults={"name": PRODUCT_CLASS_NAME, "track_stock": True, "requires_shipping": True},
+    )
+    return product_class
+
+
+def _require_shop(seller):
+    if seller.status != Seller.Status.VERIFIED or seller.partner_id is None:
+        raise PermissionDenied(_("Cơ sở cần được xác minh trước khi đăng sản phẩm."))
+
+
+@transaction.atomic
+def save_product(
+    seller, *, product=None, title, description, product_group, price, stock, weight_grams, photo=None
+):
+    """Create or update one of the seller's products; ``photo`` is a cleaned image file."""
+    _require_shop(seller)
+    if product is None:
+        product = Product(seller=seller, product_class=default_product_class(), structure="standalone")
+    elif product.seller_id != seller.pk:
+        raise PermissionDenied
+    product.title = title
+    product.description = description
+    product.product_group = product_group
+    product.weight_grams = weight_grams
+    product.is_public = True
+    product.save()
+    StockRecord.objects.update_or_create(
+        product=product,
+        partner=seller.partner,
+        defaults={
+            "partner_sku": f"{seller.pk}-{product.pk}",
+            "price_currency": "VND",
+            "price": price,
+            "num_in_stock": stock,
+        },
+    )
+    if photo is not None:
+        _replace_photo(product, photo)
+    return product
+
+
+def _replace_photo(product, photo):
+    for old in product.images.all():
+        old.delete()
+    image = ProductImage.objects.create(product=product, original=photo, display_order=0)
+    name = image.original.name
+    transaction.on_commit(lambda: make_thumbnails.delay(name))
+    return image

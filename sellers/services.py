@@ -1,0 +1,283 @@
+"""Writes about sellers: registration wizard, assisted onboarding, verification, certificates.
+
+Views, tasks and tests call these functions; they check the business rules and permissions
+and raise ValidationError or PermissionDenied with a message fit to show the user.
+"""
+
+import secrets
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from oscar.core.loading import get_model
+
+from marketplace.catalogue.services import refresh_ocop_fields
+from marketplace.core.text import fold
+
+from .models import AuditLogEntry, OcopCertificate, Seller
+from .notifications import notify
+from .validators import clean_citizen_id, hash_citizen_id, normalise_phone
+
+User = get_user_model()
+Partner = get_model("partner", "Partner")
+
+VILLAGE_HEADS = "village_heads"
+EDITABLE = {Seller.Status.DRAFT, Seller.Status.CHANGES_REQUESTED}
+NEEDS_BUSINESS_NUMBER = {Seller.EntityType.COOPERATIVE, Seller.EntityType.ENTERPRISE}
+
+# Wizard steps, in order; Seller.wizard_step holds the last one saved.
+STEP_ACCOUNT, STEP_SHOP, STEP_REPRESENTATIVE, STEP_CONSENT, STEP_IDENTITY, STEP_STORY = range(1, 7)
+LAST_STEP = STEP_STORY
+
+
+# --- who may do what -------------------------------------------------------------------------
+
+
+def make_village_head(user):
+    group, _created = Group.objects.get_or_create(name=VILLAGE_HEADS)
+    user.groups.add(group)
+
+
+def can_assist(user) -> bool:
+    """Village heads and officials may register households on their behalf."""
+    if not user.is_authenticated:
+        return False
+    return hasattr(user, "official_profile") or user.groups.filter(name=VILLAGE_HEADS).exists()
+
+
+def _require_editable(seller):
+    if seller.status not in EDITABLE:
+        raise ValidationError(_("Hồ sơ đã gửi đi; không sửa được lúc này."))
+
+
+def _audit(actor, action, seller, detail=""):
+    AuditLogEntry.objects.create(actor=actor, action=action, seller=seller, detail=detail)
+
+
+# --- registration ----------------------------------------------------------------------------
+
+
+def create_account(*, phone: str, password: str, email: str = ""):
+    """The representative's login, with the normalised phone number as username."""
+    phone = normalise_phone(phone)
+    if User.objects.filter(username=phone).exists():
+        raise ValidationError(
+            {"phone": _("Số điện thoại này đã có tài khoản. Hãy đăng nhập để tiếp tục đăng ký.")}
+        )
+    return User.objects.create_user(username=phone, email=email or "", password=password)
+
+
+@transaction.atomic
+def register(*, phone: str, password: str, commune, email: str = "", assisted_by=None):
+    """Step 1: account and a draft seller at once, so everything typed later is saved on it."""
+    user = create_account(phone=phone, password=password, email=email)
+    return start_seller(user=user, commune=commune, assisted_by=assisted_by)
+
+
+def start_seller(*, user, commune, phone: str = "", assisted_by=None):
+    """A draft seller for an account; an existing customer account gives its phone here."""
+    if Seller.objects.filter(user=user).exists():
+        raise ValidationError(_("Tài khoản này đã có hồ sơ người bán."))
+    seller = Seller.objects.create(
+        user=user,
+        name="",
+        slug=f"nguoi-ban-{secrets.token_hex(4)}",
+        entity_type=Seller.EntityType.HOUSEHOLD,
+        commune=commune,
+        phone=normalise_phone(phone) if phone else user.username,
+        rep_name="",
+        assisted_by=assisted_by,
+        wizard_step=STEP_ACCOUNT,
+    )
+    if assisted_by is not None and hasattr(assisted_by, "official_profile"):
+        _audit(assisted_by, "seller.assist", seller, _("Đăng ký hộ"))
+    return seller
+
+
+def save_shop(seller, *, name, entity_type, address=""):
+    if not seller.slug.startswith(slugify(fold(name))[:200] or "nguoi-ban"):
+        seller.slug = f"{slugify(fold(name))[:200] or 'nguoi-ban'}-{secrets.token_hex(4)}"
+    return save_step(seller, STEP_SHOP, name=name, entity_type=entity_type, address=address)
+
+
+def save_step(seller, step: int, **fields):
+    """Save the fields of one step on a draft and remember how far the wizard got."""
+    _require_editable(seller)
+    for name, value in fields.items():
+        setattr(seller, name, value)
+    seller.wizard_step = max(seller.wizard_step, step)
+    seller.save()
+    return seller
+
+
+def record_consent(seller):
+    """Consent to processing ethnic origin and citizen ID comes before they are asked for."""
+    _require_editable(seller)
+    if seller.personal_data_consent_at is None:
+        seller.personal_data_consent_at = timezone.now()
+    return save_step(seller, STEP_CONSENT)
+
+
+def save_identity(seller, *, ethnic_group, citizen_id, business_registration_no=""):
+    if seller.personal_data_consent_at is None:
+        raise ValidationError(_("Cần đồng ý cho phép xử lý dữ liệu cá nhân trước."))
+    if seller.entity_type in NEEDS_BUSINESS_NUMBER and not business_registration_no:
+        raise ValidationError(
+            {"business_registration_no": _("Hợp tác xã và doanh nghiệp cần có số đăng ký kinh doanh.")}
+        )
+    if citizen_id:
+        citizen_id = clean_citizen_id(citizen_id)
+        seller.rep_citizen_id_hash = hash_citizen_id(citizen_id)
+        seller.rep_citizen_id_last4 = citizen_id[-4:]
+    elif not seller.rep_citizen_id_hash:
+        raise ValidationError({"citizen_id": _("Hãy nhập số CCCD.")})
+    return save_step(
+        seller,
+        STEP_IDENTITY,
+        rep_ethnic_group=ethnic_group,
+        business_registration_no=business_registration_no,
+    )
+
+
+def missing_for_submission(seller) -> list[str]:
+    missing = []
+    if not seller.name:
+        missing.append(_("Tên cơ sở"))
+    if not seller.rep_name:
+        missing.append(_("Người đại diện"))
+    if seller.personal_data_consent_at is None:
+        missing.append(_("Đồng ý xử lý dữ liệu cá nhân"))
+    if not seller.rep_citizen_id_hash or seller.rep_ethnic_group_id is None:
+        missing.append(_("Dân tộc và số CCCD"))
+    return missing
+
+
+def submit_registration(seller):
+    _require_editable(seller)
+    missing = missing_for_submission(seller)
+    if missing:
+        raise ValidationError(_("Còn thiếu: %(items)s.") % {"items": ", ".join(missing)})
+    seller.status = Seller.Status.SUBMITTED
+    seller.submitted_at = timezone.now()
+    seller.review_note = ""
+    seller.save(update_fields=["status", "submitted_at", "review_note"])
+    return seller
+
+
+# --- verification by officials ---------------------------------------------------------------
+
+
+def _require_official_for(official, seller):
+    if not Seller.objects.for_commune_official(official).filter(pk=seller.pk).exists():
+        raise PermissionDenied(_("Hồ sơ này không thuộc xã/phường của bạn."))
+
+
+def log_personal_data_view(official, seller):
+    _require_official_for(official, seller)
+    _audit(official, "seller.view_personal_data", seller)
+
+
+DECISIONS = {
+    "approve": Seller.Status.VERIFIED,
+    "request_changes": Seller.Status.CHANGES_REQUESTED,
+    "reject": Seller.Status.REJECTED,
+}
+
+
+@transaction.atomic
+def decide_registration(seller, *, official, decision: str, reason: str = ""):
+    _require_official_for(official, seller)
+    if decision not in DECISIONS:
+        raise ValidationError(_("Quyết định không hợp lệ."))
+    if seller.status != Seller.Status.SUBMITTED:
+        raise ValidationError(_("Hồ sơ này không ở trạng thái chờ xác minh."))
+    reason = reason.strip()
+    if decision != "approve" and not reason:
+        raise ValidationError({"reason": _("Hãy ghi lý do để người bán biết cần làm gì.")})
+    seller.status = DECISIONS[decision]
+    seller.review_note = reason
+    seller.decided_online = True
+    if decision == "approve":
+        seller.verified_at = timezone.now()
+        _open_shop(seller)
+    seller.save()
+    _audit(official, f"seller.{decision}", seller, reason)
+    _notify_decision(seller, decision, reason)
+    return seller
+
+
+def _open_shop(seller):
+    """A verified seller gets an Oscar partner and access to its own dashboard."""
+    if seller.partner is None:
+        seller.partner = Partner.objects.create(name=seller.name)
+    if seller.user is not None:
+        seller.partner.users.add(seller.user)
+        seller.user.user_permissions.add(
+            Permission.objects.get(codename="dashboard_access", content_type__app_label="partner")
+        )
+
+
+def _notify_decision(seller, decision, reason):
+    if seller.user is None:
+        return
+    subject = {
+        "approve": _("Hồ sơ người bán đã được xác minh"),
+        "request_changes": _("Hồ sơ người bán cần bổ sung"),
+        "reject": _("Hồ sơ người bán bị từ chối"),
+    }[decision]
+    body = {
+        "approve": _("Cơ sở %(name)s đã được xác minh. Bạn có thể đăng sản phẩm ngay."),
+        "request_changes": _("Cơ sở %(name)s cần bổ sung hồ sơ: %(reason)s"),
+        "reject": _("Hồ sơ của cơ sở %(name)s bị từ chối: %(reason)s"),
+    }[decision] % {"name": seller.name, "reason": reason}
+    notify(seller.user, subject, body, phone=seller.phone)
+
+
+# --- OCOP certificates -----------------------------------------------------------------------
+
+
+def add_certificate(seller, *, products=(), **fields):
+    if seller.status != Seller.Status.VERIFIED:
+        raise ValidationError(_("Chỉ người bán đã xác minh mới thêm được chứng nhận."))
+    if fields["expires_on"] <= fields["issued_on"]:
+        raise ValidationError({"expires_on": _("Ngày hết hạn phải sau ngày cấp.")})
+    certificate = OcopCertificate.objects.create(seller=seller, **fields)
+    certificate.products.set([p for p in products if p.seller_id == seller.pk])
+    return certificate
+
+
+@transaction.atomic
+def decide_certificate(certificate, *, official, approve: bool, reason: str = ""):
+    _require_official_for(official, certificate.seller)
+    reason = reason.strip()
+    if not approve and not reason:
+        raise ValidationError({"reason": _("Hãy ghi lý do để người bán biết cần làm gì.")})
+    certificate.approved = approve
+    certificate.reviewed_at = timezone.now()
+    certificate.review_note = reason
+    certificate.is_expired = certificate.expires_on < timezone.localdate()
+    certificate.save()
+    refresh_ocop_fields(certificate.products.all())
+    action = "certificate.approve" if approve else "certificate.reject"
+    _audit(official, action, certificate.seller, f"{certificate} {reason}".strip())
+    if certificate.seller.user is not None:
+        subject = (
+            _("Chứng nhận OCOP đã được xác minh") if approve else _("Chứng nhận OCOP chưa được chấp nhận")
+        )
+        notify(certificate.seller.user, subject, f"{certificate}. {reason}".strip(" ."))
+    return certificate
+
+
+def expire_certificates(on=None) -> int:
+    """Daily: flag certificates past their expiry and take their stars off the products."""
+    on = on or timezone.localdate()
+    expired = OcopCertificate.objects.filter(is_expired=False, expires_on__lt=on)
+    product_model = get_model("catalogue", "Product")
+    products = list(product_model.objects.filter(ocop_certificates__in=expired).distinct())
+    count = expired.update(is_expired=True)
+    refresh_ocop_fields(products, on=on)
+    return count

@@ -1,0 +1,140 @@
+"""The seller's own mobile workspace: its status, products, orders, certificates and sales."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from oscar.core.loading import get_model
+
+from marketplace.order import fulfilment
+
+from .. import forms, product_services, selectors, services
+from .access import posted, shop_required
+
+OrderPart = get_model("order", "OrderPart")
+
+
+def home(request):
+    seller = selectors.seller_for_user(request.user)
+    context = {"seller": seller, "can_assist": services.can_assist(request.user)}
+    if seller is not None and seller.status == seller.Status.VERIFIED:
+        context["figures"] = selectors.sales_figures(seller)
+        context["recent_parts"] = selectors.order_parts_of(seller)[:5]
+    return render(request, "sellers/home.html", context)
+
+
+@shop_required
+def product_list(request, seller):
+    return render(
+        request, "sellers/product_list.html", {"seller": seller, "products": selectors.products_of(seller)}
+    )
+
+
+@shop_required
+def product_form(request, seller, pk=None):
+    product = get_object_or_404(selectors.products_of(seller), pk=pk) if pk else None
+    initial = {}
+    if product is not None:
+        record = product.stockrecords.filter(partner_id=seller.partner_id).first()
+        initial = {
+            "title": product.title,
+            "description": product.description,
+            "product_group": product.product_group,
+            "weight_grams": product.weight_grams,
+            "price": int(record.price) if record and record.price is not None else None,
+            "stock": record.num_in_stock if record else 0,
+        }
+    form = forms.ProductForm(*posted(request), initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            product_services.save_product(
+                seller,
+                product=product,
+                title=data["title"],
+                description=data["description"],
+                product_group=data["product_group"],
+                price=data["price"],
+                stock=data["stock"],
+                weight_grams=data["weight_grams"],
+                photo=data["photo"] or None,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Đã lưu sản phẩm “%(title)s”.") % {"title": data["title"]})
+            return redirect("sellers:products")
+    context = {"seller": seller, "form": form, "product": product}
+    return render(request, "sellers/product_form.html", context)
+
+
+@shop_required
+def order_list(request, seller):
+    parts = selectors.order_parts_of(seller)
+    return render(request, "sellers/order_list.html", {"seller": seller, "parts": parts})
+
+
+def _own_part(seller, pk):
+    return get_object_or_404(
+        selectors.order_parts_of(seller).select_related("order__shipping_address"), pk=pk
+    )
+
+
+@shop_required
+def order_detail(request, seller, pk):
+    part = _own_part(seller, pk)
+    context = {
+        "seller": seller,
+        "part": part,
+        "lines": selectors.lines_of_part(part),
+        "address": part.order.shipping_address,
+        "ship_form": forms.ShipForm(initial={"carrier": part.carrier, "tracking_code": part.tracking_code}),
+    }
+    return render(request, "sellers/order_detail.html", context)
+
+
+@require_POST
+@shop_required
+def order_action(request, seller, pk, action):
+    part = _own_part(seller, pk)
+    try:
+        if action == "packed":
+            fulfilment.mark_packed(part, request.user)
+        elif action == "shipped":
+            form = forms.ShipForm(request.POST)
+            if not form.is_valid():
+                raise ValidationError(_("Hãy ghi đơn vị vận chuyển."))
+            fulfilment.mark_shipped(part, request.user, **form.cleaned_data)
+        elif action == "delivered":
+            fulfilment.mark_delivered(part, request.user)
+        else:
+            raise Http404
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Đã cập nhật đơn hàng."))
+    return redirect("sellers:order", pk=part.pk)
+
+
+@shop_required
+def certificate_list(request, seller):
+    context = {"seller": seller, "certificates": selectors.certificates_of(seller)}
+    return render(request, "sellers/certificate_list.html", context)
+
+
+@shop_required
+def certificate_add(request, seller):
+    form = forms.CertificateForm(*posted(request), seller=seller)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        products = data.pop("products")
+        try:
+            services.add_certificate(seller, products=products, **data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Đã gửi chứng nhận để cán bộ xác minh."))
+            return redirect("sellers:certificates")
+    return render(request, "sellers/certificate_form.html", {"seller": seller, "form": form})
