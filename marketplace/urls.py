@@ -9,6 +9,8 @@ from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from marketplace.catalogue.views import SellerShopView
+
 urlpatterns = [
     # The Wagtail home page is the shop's front door; listed before Oscar's "" redirect.
     path("", wagtail_views.serve, {"path": ""}, name="home"),
@@ -16,6 +18,10 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("cms/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("shop/<slug:slug>/", SellerShopView.as_view(), name="seller-shop"),
+    path("", include("marketplace.order.urls")),
+    path("seller/", include("sellers.urls")),
+    path("officials/", include("sellers.official_urls")),
     path("", include(apps.get_app_config("oscar").urls[0])),
 ]
 

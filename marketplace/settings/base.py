@@ -3,6 +3,8 @@
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 from oscar.defaults import *  # noqa: F403  (Oscar's documented way to get its defaults)
 
@@ -11,7 +13,14 @@ env = environ.Env()
 environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
 
 DEBUG = env.bool("DEBUG", default=False)
-SECRET_KEY = env("SECRET_KEY")
+SECRET_KEY = env("SECRET_KEY", default="")
+if not SECRET_KEY:
+    # dev.py and test.py set a throwaway key; every other environment must bring its own.
+    raise ImproperlyConfigured(
+        "SECRET_KEY is not set. Set the SECRET_KEY environment variable to 50+ random characters "
+        "(e.g. python -c 'import secrets; print(secrets.token_urlsafe(50))'), "
+        "or use DJANGO_SETTINGS_MODULE=marketplace.settings.dev for the local demo."
+    )
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
@@ -32,12 +41,13 @@ INSTALLED_APPS = [
     "django.contrib.sites",
     "django.contrib.flatpages",
     "django.contrib.humanize",
+    "django.contrib.postgres",  # trigram and unaccent lookups for catalogue search (inert on SQLite)
     # Oscar: forked apps replace their stock counterparts in place.
     "oscar.config.Shop",
     "oscar.apps.analytics.apps.AnalyticsConfig",
-    "oscar.apps.checkout.apps.CheckoutConfig",
+    "marketplace.checkout.apps.CheckoutConfig",
     "oscar.apps.address.apps.AddressConfig",
-    "oscar.apps.shipping.apps.ShippingConfig",
+    "marketplace.shipping.apps.ShippingConfig",
     "marketplace.catalogue.apps.CatalogueConfig",
     "oscar.apps.catalogue.reviews.apps.CatalogueReviewsConfig",
     "oscar.apps.communication.apps.CommunicationConfig",
@@ -47,13 +57,13 @@ INSTALLED_APPS = [
     "oscar.apps.offer.apps.OfferConfig",
     "marketplace.order.apps.OrderConfig",
     "oscar.apps.customer.apps.CustomerConfig",
-    "oscar.apps.search.apps.SearchConfig",
+    "marketplace.search.apps.SearchConfig",
     "oscar.apps.voucher.apps.VoucherConfig",
     "oscar.apps.wishlists.apps.WishlistsConfig",
-    "oscar.apps.dashboard.apps.DashboardConfig",
+    "marketplace.dashboard.apps.DashboardConfig",
     "oscar.apps.dashboard.reports.apps.ReportsDashboardConfig",
     "oscar.apps.dashboard.users.apps.UsersDashboardConfig",
-    "oscar.apps.dashboard.orders.apps.OrdersDashboardConfig",
+    "marketplace.dashboard.orders.apps.OrdersDashboardConfig",  # a seller sees only its own lines
     "oscar.apps.dashboard.catalogue.apps.CatalogueDashboardConfig",
     "oscar.apps.dashboard.offers.apps.OffersDashboardConfig",
     "oscar.apps.dashboard.partners.apps.PartnersDashboardConfig",
@@ -86,6 +96,7 @@ INSTALLED_APPS = [
     "sellers",
     "payments",
     "cms",
+    "marketplace.demo",
 ]
 
 MIDDLEWARE = [
@@ -173,6 +184,16 @@ CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
+CELERY_BEAT_SCHEDULE = {
+    # Expired OCOP certificates stop counting and their badge disappears (read time checks too).
+    "expire-ocop-certificates": {
+        "task": "sellers.tasks.expire_certificates",
+        "schedule": crontab(hour=0, minute=5),
+    },
+}
+
+# Text messages to sellers: a class with send(phone, text); the default only logs them.
+SMS_BACKEND = env("SMS_BACKEND", default="sellers.sms.LoggingBackend")
 
 # Stripe (card payments). Tests point STRIPE_API_BASE at localstripe on loopback.
 STRIPE_SECRET_KEY = env("STRIPE_SECRET_KEY", default="sk_test_local")
@@ -195,6 +216,7 @@ OSCAR_PRODUCTS_PER_PAGE = 24
 OSCAR_SLUG_ALLOW_UNICODE = False
 OSCAR_REQUIRED_ADDRESS_FIELDS = ("first_name", "line1", "line4", "country")
 OSCAR_HIDDEN_FEATURES = ["wishlists"]
+OSCAR_THUMBNAILER = "marketplace.catalogue.thumbnailer.WebpThumbnailer"
 HAYSTACK_CONNECTIONS = {"default": {"ENGINE": "haystack.backends.simple_backend.SimpleEngine"}}
 
 # Wagtail
