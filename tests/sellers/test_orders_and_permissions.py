@@ -107,6 +107,10 @@ def test_oscar_dashboard_refuses_the_other_sellers_products_and_lines(client, tw
     listing = client.get(reverse("dashboard:order-list")).content.decode()
     assert order.number in listing and "350.000" not in listing
     assert client.get(reverse("dashboard:order-stats")).status_code == 403
+    # The dashboard home shows the seller's own figures, never shop-wide totals.
+    home = client.get(reverse("dashboard:index"))
+    assert home.status_code == 200 and home.context["seller"] == a
+    assert "200.000" not in home.content.decode() and "350.000" not in home.content.decode()
     # Line actions on the other seller's line are refused.
     client.post(
         reverse("dashboard:order-detail", kwargs={"number": order.number}),
