@@ -574,8 +574,6 @@ def create_order(spec: OrderSpec, seeder: Seeder, site, source_types):
         rng = random.Random(f"{spec.number}:{part.partner_id}")
         part.status = status
         part.payment_state = "refunded" if refunded else "paid" if paid else "unpaid"
-        if services_only[part.partner_id]:
-            part.shipping_charge = 0  # a homestay night is not a parcel
         part.carrier = rng.choice(data.CARRIERS) if shipped else ""
         part.tracking_code = f"DB{rng.randint(10**9, 10**10 - 1)}VN" if shipped else ""
         part.created_at = placed

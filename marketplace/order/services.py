@@ -9,12 +9,11 @@ from django.db import transaction
 from django.urls import reverse
 from oscar.core.loading import get_model
 
-from marketplace.shipping.rates import parcel_charge
+from marketplace.shipping.rates import parcel_charge, shipped_weight
 
 OrderPart = get_model("order", "OrderPart")
 logger = logging.getLogger(__name__)
 STATUS_LINK_SALT = "order-status"
-DEFAULT_WEIGHT_GRAMS = 500
 
 
 def split_order_into_parts(order):
@@ -25,10 +24,9 @@ def split_order_into_parts(order):
     """
     province = order.shipping_address.state if order.shipping_address_id else None
     items, weights = defaultdict(Decimal), defaultdict(int)
-    for line in order.lines.select_related("product"):
+    for line in order.lines.select_related("product__product_class", "product__parent__product_class"):
         items[line.partner_id] += line.line_price_incl_tax
-        weight = line.product.weight_grams if line.product else DEFAULT_WEIGHT_GRAMS
-        weights[line.partner_id] += weight * line.quantity
+        weights[line.partner_id] += shipped_weight(line.product, line.quantity)
     return [
         OrderPart.objects.create(
             order=order,

@@ -5,14 +5,14 @@ from django.utils.translation import gettext_lazy as _
 from oscar.apps.shipping.methods import Base
 from oscar.core import prices
 
-from .rates import parcel_charge
+from .rates import parcel_charge, shipped_weight
 
 
 def basket_parcels(basket):
     """Weight in grams of each seller's parcel in a basket, keyed by partner id."""
     weights = defaultdict(int)
     for line in basket.all_lines():
-        weights[line.stockrecord.partner_id] += line.product.weight_grams * line.quantity
+        weights[line.stockrecord.partner_id] += shipped_weight(line.product, line.quantity)
     return dict(weights)
 
 

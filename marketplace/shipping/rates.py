@@ -55,8 +55,25 @@ def flat_rate_by_weight_and_region(weight_grams, region):
     return first_kg + per_half_kg * extra_half_kgs
 
 
+DEFAULT_WEIGHT_GRAMS = 500
+
+
+def shipped_weight(product, quantity):
+    """Grams a line adds to its seller's parcel: none for services (homestays, tours)."""
+    if product is None:
+        return DEFAULT_WEIGHT_GRAMS * quantity
+    if not product.is_shipping_required:
+        return 0
+    return product.weight_grams * quantity
+
+
 def parcel_charge(weight_grams, province):
-    """Charge for one seller's parcel to a province, through the configured rate function."""
+    """Charge for one seller's parcel to a province, through the configured rate function.
+
+    A part with nothing to ship (weight 0: only services) costs nothing to deliver.
+    """
+    if weight_grams <= 0:
+        return Decimal(0)
     rate = import_string(
         getattr(
             settings,

@@ -73,6 +73,7 @@ class Shop:
         group="food",
         weight=500,
         created=None,
+        service=False,
     ):
         from oscar.core.loading import get_model
 
@@ -83,7 +84,8 @@ class Shop:
         ProductClass = get_model("catalogue", "ProductClass")
         StockRecord = get_model("partner", "StockRecord")
         product_class, _ = ProductClass.objects.get_or_create(
-            slug="ocop", defaults={"name": "OCOP", "track_stock": True, "requires_shipping": True}
+            slug="service" if service else "ocop",
+            defaults={"name": "OCOP", "track_stock": True, "requires_shipping": not service},
         )
         product = Product.objects.create(
             title=title,

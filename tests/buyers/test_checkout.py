@@ -71,6 +71,21 @@ def test_three_products_of_two_sellers_make_one_order_in_two_parts(
     assert "HTX Gạo" in status and "HTX Chè" in status and "Đã xác nhận" in status
 
 
+def test_a_seller_part_with_only_a_homestay_pays_no_shipping(client, shop):
+    goods = shop.product(shop.seller("HTX Gạo"), "Gạo tám", 45000, weight=1000)
+    homestay = shop.product(shop.seller("Homestay bản Mển"), "Một đêm homestay", 300000, service=True)
+    add_to_basket(client, goods)
+    add_to_basket(client, homestay)
+    prepare_guest_checkout(client, "lan@example.com", state="Hà Nội")
+    assert place_order(client).status_code == 302
+
+    order = Order.objects.get()
+    charges = {part.partner.seller.name: part.shipping_charge for part in order.parts.all()}
+    assert charges == {"HTX Gạo": Decimal(25000), "Homestay bản Mển": Decimal(0)}
+    assert order.shipping_incl_tax == Decimal(25000)
+    assert order.total_incl_tax == Decimal(45000 + 300000 + 25000)
+
+
 def test_address_needs_phone_and_province(client, shop):
     product = shop.product(shop.seller("HTX"), "Mật ong")
     add_to_basket(client, product)
