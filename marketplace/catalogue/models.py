@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.catalogue.abstract_models import AbstractProduct
 
@@ -41,7 +42,7 @@ class Product(AbstractProduct):
         return self.line_set.filter(order__user=user).exists()
 
     def save(self, *args, **kwargs):
-        self.search_text = fold(f"{self.title} {self.description}")
+        self.search_text = fold(f"{self.title} {strip_tags(self.description)}")
         self.search_title = fold(self.title)
         super().save(*args, **kwargs)
 
