@@ -7,3 +7,8 @@ os.environ.setdefault("DEBUG", "true")
 os.environ.setdefault("CELERY_TASK_ALWAYS_EAGER", "true")
 
 from .base import *  # noqa: E402,F403
+
+# Static files come straight from the apps' folders (no collectstatic for the demo).
+STATIC_ROOT = None
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

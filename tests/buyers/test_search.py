@@ -124,6 +124,8 @@ def test_catalogue_list_query_count_is_constant(client, shop, django_assert_max_
 
 def test_description_markup_is_not_searchable_text(client, shop):
     seller = shop.seller("HTX Mật ong")
-    shop.product(seller, "Mật ong bạc hà", 300000, description="<p><strong>Mật ong</strong> từ hoa bạc hà</p>")
+    shop.product(
+        seller, "Mật ong bạc hà", 300000, description="<p><strong>Mật ong</strong> từ hoa bạc hà</p>"
+    )
     assert titles(client.get(reverse("search:search"), {"q": "hoa bac ha"})) == ["Mật ong bạc hà"]
     assert titles(client.get(reverse("search:search"), {"q": "strong"})) == []
