@@ -152,3 +152,25 @@ def test_account_order_page_shows_the_parts(client, shop, django_user_model):
     order = Order.objects.get(user=user)
     html = client.get(reverse("customer:order", kwargs={"order_number": order.number})).content.decode()
     assert "Tình trạng từng kiện hàng" in html and "Đã xác nhận" in html and "HTX Mật ong" in html
+
+
+def test_a_buyer_who_ordered_a_product_can_review_it_once(client, shop, django_user_model):
+    user = django_user_model.objects.create_user(username="r", email="r@example.com", password="pw-123456")
+    client.force_login(user)
+    honey = shop.product(shop.seller("HTX Mật ong"), "Mật ong bạc hà")
+    add_to_basket(client, honey)
+    client.get(reverse("checkout:index"))
+    client.post(reverse("checkout:shipping-address"), {**ADDRESS})
+    client.get(reverse("checkout:shipping-method"))
+    client.post(reverse("checkout:payment-method"), {"method": "cod"})
+    assert place_order(client).status_code == 302
+
+    url = reverse("catalogue:reviews-add", kwargs={"product_slug": honey.slug, "product_pk": honey.pk})
+    review = {"score": 5, "title": "Mật thơm", "body": "Mật ong bạc hà thơm, đóng gói cẩn thận."}
+    assert client.post(url, review).status_code == 302
+    honey.refresh_from_db()
+    assert honey.reviews.get().user == user and honey.rating == 5
+    assert "Mật thơm" in client.get(honey.get_absolute_url()).content.decode()
+    # A second review by the same buyer is refused.
+    client.post(url, {**review, "title": "Lần hai"})
+    assert honey.reviews.count() == 1
