@@ -1,6 +1,14 @@
 from django.contrib import admin
 
-from .models import AuditLogEntry, Commune, EthnicGroup, OcopCertificate, OfficialProfile, Seller
+from .models import (
+    AuditLogEntry,
+    Commune,
+    EthnicGroup,
+    ExternalShopLink,
+    OcopCertificate,
+    OfficialProfile,
+    Seller,
+)
 
 
 @admin.register(EthnicGroup)
@@ -30,6 +38,20 @@ class SellerAdmin(admin.ModelAdmin):
     search_fields = ["name", "rep_name", "phone"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [CertificateInline]
+
+
+@admin.register(ExternalShopLink)
+class ExternalShopLinkAdmin(admin.ModelAdmin):
+    """Officials confirm links on their own pages (audit-logged); here operators look and fix typos."""
+
+    list_display = ["seller", "platform", "url", "added_at", "confirmed_at", "rejected_at", "removed_at"]
+    list_filter = ["platform", ("confirmed_at", admin.EmptyFieldListFilter), "seller__commune"]
+    search_fields = ["seller__name", "url"]
+    raw_id_fields = ["seller"]
+    readonly_fields = ["added_at", "confirmed_by", "confirmed_at", "rejected_at", "removed_at"]
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # indicator I1 for past dates needs the row; the seller "removes" by removed_at
 
 
 @admin.register(OfficialProfile)

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from marketplace.catalogue.images import clean_photo
 
-from .models import Commune, EthnicGroup, OcopCertificate, ProductGroup, Seller
+from .models import Commune, EthnicGroup, ExternalShopLink, OcopCertificate, ProductGroup, Seller
 from .validators import clean_citizen_id, normalise_phone
 
 PHOTO_ATTRS = {"accept": "image/*"}
@@ -244,3 +244,23 @@ class CertificateForm(forms.ModelForm):
 class ShipForm(forms.Form):
     carrier = forms.CharField(label=_("Đơn vị vận chuyển"), max_length=60)
     tracking_code = forms.CharField(label=_("Mã vận đơn"), max_length=60, required=False)
+
+
+class ExternalShopLinkForm(forms.Form):
+    platform = forms.ChoiceField(
+        label=_("Sàn hoặc mạng xã hội"),
+        choices=[("", _("— Chọn —")), *ExternalShopLink.Platform.choices],
+    )
+    url = forms.URLField(
+        label=_("Đường dẫn tới cửa hàng của bạn"),
+        max_length=500,
+        assume_scheme="https",
+        help_text=_("Mở cửa hàng trên ứng dụng, bấm “Chia sẻ” → “Sao chép liên kết”, rồi dán vào đây."),
+        widget=forms.URLInput(
+            attrs={"inputmode": "url", "autocomplete": "url", "placeholder": "https://shopee.vn/..."}
+        ),
+    )
+
+
+class LinkDecisionForm(forms.Form):
+    reason = forms.CharField(label=_("Lý do"), required=False, max_length=1000)

@@ -1,8 +1,9 @@
 """Seller entities, their representatives, OCOP certificates, and reference data."""
 
 from django.conf import settings
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, URLValidator
 from django.db import models
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -81,6 +82,13 @@ class SellerQuerySet(models.QuerySet):
         if profile.commune_id is None:
             return self
         return self.filter(commune_id=profile.commune_id)
+
+    def with_confirmed_external_listing(self, on=None):
+        """Sellers with a shop on another platform confirmed by an official (indicator I1).
+
+        ``on`` counts as of the end of that day: confirmed by then and not removed by then.
+        """
+        return self.filter(has_confirmed_external_listing(on))
 
 
 class Seller(models.Model):
@@ -253,3 +261,85 @@ class AuditLogEntry(models.Model):
 
     def __str__(self):
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.actor} {self.action}"
+
+
+class ExternalShopLinkQuerySet(models.QuerySet):
+    def active(self):
+        """Links the seller has not removed."""
+        return self.filter(removed_at__isnull=True)
+
+    def pending_review(self):
+        return self.active().filter(confirmed_at__isnull=True, rejected_at__isnull=True)
+
+    def confirmed(self, on=None):
+        """Confirmed links counting on a date (today: confirmed and still listed)."""
+        if on is None:
+            return self.active().filter(confirmed_at__isnull=False)
+        return self.filter(confirmed_at__date__lte=on).filter(
+            Q(removed_at__isnull=True) | Q(removed_at__date__gt=on)
+        )
+
+
+class ExternalShopLink(models.Model):
+    """A seller's own shop on another platform; indicator I1 counts it once an official confirms it.
+
+    A removed link keeps its row (``removed_at``) so an indicator computed for a past date stays right.
+    """
+
+    class Platform(models.TextChoices):
+        SHOPEE = "shopee", "Shopee"
+        LAZADA = "lazada", "Lazada"
+        TIKTOK = "tiktok", "TikTok Shop"
+        TIKI = "tiki", "Tiki"
+        FACEBOOK = "facebook", "Facebook"
+        ZALO = "zalo", "Zalo"
+        POSTMART = "postmart", "Postmart"
+        VOSO = "voso", "Voso"
+        OTHER = "other", _("Khác")
+
+    seller = models.ForeignKey(Seller, on_delete=models.CASCADE, related_name="external_links")
+    platform = models.CharField(_("sàn / mạng xã hội"), max_length=20, choices=Platform.choices)
+    url = models.URLField(
+        _("đường dẫn cửa hàng"), max_length=500, validators=[URLValidator(schemes=["http", "https"])]
+    )
+    added_at = models.DateTimeField(default=timezone.now, editable=False)
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("cán bộ xác nhận"),
+    )
+    confirmed_at = models.DateTimeField(_("ngày xác nhận"), null=True, blank=True)
+    rejected_at = models.DateTimeField(_("ngày không chấp nhận"), null=True, blank=True)
+    review_note = models.TextField(_("ý kiến của cán bộ"), blank=True)
+    removed_at = models.DateTimeField(_("ngày gỡ"), null=True, blank=True)
+
+    objects = ExternalShopLinkQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-added_at"]
+        verbose_name = _("cửa hàng trên sàn khác")
+        verbose_name_plural = _("cửa hàng trên sàn khác")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["seller", "url"],
+                condition=Q(removed_at__isnull=True, rejected_at__isnull=True),
+                name="sellers_external_link_once_per_seller",
+            )
+        ]
+        indexes = [models.Index(fields=["seller", "confirmed_at"])]
+
+    def __str__(self):
+        return f"{self.get_platform_display()}: {self.url}"
+
+    @property
+    def is_pending(self):
+        return self.confirmed_at is None and self.rejected_at is None and self.removed_at is None
+
+
+def has_confirmed_external_listing(on=None):
+    """``Exists`` over a seller's confirmed links, for filters and ``Count(filter=...)`` (I1)."""
+    links = ExternalShopLink.objects.confirmed(on).filter(seller_id=OuterRef("pk"))
+    return Exists(links)

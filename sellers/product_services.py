@@ -37,14 +37,16 @@ def save_product(
     """Create or update one of the seller's products; ``photo`` is a cleaned image file."""
     _require_shop(seller)
     if product is None:
-        product = Product(seller=seller, product_class=default_product_class(), structure="standalone")
+        # New products go on sale at once; an edit keeps a hidden product hidden.
+        product = Product(
+            seller=seller, product_class=default_product_class(), structure="standalone", is_public=True
+        )
     elif product.seller_id != seller.pk:
         raise PermissionDenied
     product.title = title
     product.description = description
     product.product_group = product_group
     product.weight_grams = weight_grams
-    product.is_public = True
     product.save()
     StockRecord.objects.update_or_create(
         product=product,
@@ -58,6 +60,17 @@ def save_product(
     )
     if photo is not None:
         _replace_photo(product, photo)
+    return product
+
+
+def set_product_visible(seller, product, visible: bool):
+    """Hide a product from buyers or show it again. Never deleted: orders point at it."""
+    _require_shop(seller)
+    if product.seller_id != seller.pk:
+        raise PermissionDenied
+    if product.is_public != visible:
+        product.is_public = visible
+        product.save(update_fields=["is_public", "date_updated"])
     return product
 
 

@@ -4,7 +4,7 @@ from django.db.models import Count, Q, Sum
 from django.utils import timezone
 from oscar.core.loading import get_model
 
-from .models import Commune, OcopCertificate, Seller
+from .models import Commune, ExternalShopLink, OcopCertificate, Seller, has_confirmed_external_listing
 
 Product = get_model("catalogue", "Product")
 OrderPart = get_model("order", "OrderPart")
@@ -46,6 +46,15 @@ def certificate_queue(official):
         .select_related("seller__commune")
         .order_by("issued_on")
     )
+
+
+def external_link_queue(official, seller=None):
+    """Shops on other platforms waiting for an official of the seller's commune to confirm them."""
+    sellers = Seller.objects.for_commune_official(official)
+    links = ExternalShopLink.objects.pending_review().filter(seller__in=sellers)
+    if seller is not None:
+        links = links.filter(seller=seller)
+    return links.select_related("seller__commune").order_by("added_at")
 
 
 def sellers_for_official(official):
@@ -93,3 +102,23 @@ def sales_figures(seller, today=None):
 
 def certificates_of(seller):
     return seller.certificates.order_by("-issued_on")
+
+
+def external_links_of(seller):
+    """The seller's own list: everything not removed, newest first."""
+    return seller.external_links.active().order_by("-added_at")
+
+
+# --- indicator I1 -----------------------------------------------------------------------------
+
+
+def sells_on_other_platform(seller, on=None) -> bool:
+    """Has an official-confirmed shop on another platform (on a date: confirmed then, not removed)."""
+    return ExternalShopLink.objects.confirmed(on).filter(seller=seller).exists()
+
+
+def confirmed_external_listing(on=None):
+    """``Exists`` expression for one-query counts, e.g.
+    ``Seller.objects.aggregate(n=Count("pk", filter=Q(confirmed_external_listing())))``;
+    or filter with ``Seller.objects.with_confirmed_external_listing(on)``."""
+    return has_confirmed_external_listing(on)

@@ -1,10 +1,12 @@
-"""Writes about sellers: registration wizard, assisted onboarding, verification, certificates.
+"""Writes about sellers: registration wizard, assisted onboarding, verification, certificates,
+shops on other platforms.
 
 Views, tasks and tests call these functions; they check the business rules and permissions
 and raise ValidationError or PermissionDenied with a message fit to show the user.
 """
 
 import secrets
+from urllib.parse import urlsplit
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
@@ -18,7 +20,7 @@ from oscar.core.loading import get_model
 from marketplace.catalogue.services import refresh_ocop_fields
 from marketplace.core.text import fold
 
-from .models import AuditLogEntry, OcopCertificate, Seller
+from .models import AuditLogEntry, ExternalShopLink, OcopCertificate, Seller
 from .notifications import notify
 from .validators import clean_citizen_id, hash_citizen_id, normalise_phone
 
@@ -281,3 +283,90 @@ def expire_certificates(on=None) -> int:
     count = expired.update(is_expired=True)
     refresh_ocop_fields(products, on=on)
     return count
+
+
+# --- shops on other platforms (indicator I1) -------------------------------------------------
+
+MAX_EXTERNAL_LINKS = 20
+Platform = ExternalShopLink.Platform
+# Hosts (and their subdomains) a link to each platform may point at; "other" takes any host.
+PLATFORM_HOSTS = {
+    Platform.SHOPEE: ["shopee.vn", "shopee.com", "shp.ee"],
+    Platform.LAZADA: ["lazada.vn", "lazada.com"],
+    Platform.TIKTOK: ["tiktok.com"],
+    Platform.TIKI: ["tiki.vn", "ti.ki"],
+    Platform.FACEBOOK: ["facebook.com", "fb.com", "fb.me", "fb.watch", "m.me"],
+    Platform.ZALO: ["zalo.me", "zalo.vn", "zaloapp.com"],
+    Platform.POSTMART: ["postmart.vn"],
+    Platform.VOSO: ["voso.vn"],
+}
+
+
+def _check_platform_host(platform, url):
+    hosts = PLATFORM_HOSTS.get(platform)
+    host = (urlsplit(url).hostname or "").lower().rstrip(".")
+    if hosts and not any(host == h or host.endswith("." + h) for h in hosts):
+        raise ValidationError(
+            {
+                "url": _("Đường dẫn này không phải của %(platform)s. Hãy chọn đúng sàn, hoặc chọn “Khác”.")
+                % {"platform": Platform(platform).label}
+            }
+        )
+
+
+def add_external_link(seller, *, platform, url):
+    """The seller says it also sells at ``url``; it counts for I1 once an official confirms it."""
+    if seller.status != Seller.Status.VERIFIED:
+        raise ValidationError(_("Chỉ người bán đã xác minh mới thêm được cửa hàng trên sàn khác."))
+    link = ExternalShopLink(seller=seller, platform=platform, url=(url or "").strip())
+    link.full_clean(exclude=["seller"], validate_constraints=False)
+    _check_platform_host(link.platform, link.url)
+    listed = seller.external_links.active().filter(rejected_at__isnull=True)
+    if listed.filter(url=link.url).exists():
+        raise ValidationError({"url": _("Đường dẫn này đã có trong danh sách.")})
+    if listed.count() >= MAX_EXTERNAL_LINKS:
+        raise ValidationError(
+            _("Chỉ thêm được tối đa %(n)s cửa hàng. Hãy gỡ bớt cái cũ.") % {"n": MAX_EXTERNAL_LINKS}
+        )
+    link.save()
+    return link
+
+
+def remove_external_link(seller, link):
+    """Taken off the seller's list, confirmed or not; the row stays for past indicator dates."""
+    if link.seller_id != seller.pk:
+        raise PermissionDenied
+    if link.removed_at is None:
+        link.removed_at = timezone.now()
+        link.save(update_fields=["removed_at"])
+    return link
+
+
+@transaction.atomic
+def decide_external_link(link, *, official, confirm: bool, reason: str = ""):
+    """An official of the seller's commune checked the shop really is this seller's."""
+    link = ExternalShopLink.objects.select_for_update().select_related("seller").get(pk=link.pk)
+    _require_official_for(official, link.seller)
+    if not link.is_pending:
+        raise ValidationError(_("Đường dẫn này đã được xử lý hoặc đã bị người bán gỡ."))
+    reason = reason.strip()
+    if not confirm and not reason:
+        raise ValidationError({"reason": _("Hãy ghi lý do để người bán biết cần làm gì.")})
+    now = timezone.now()
+    if confirm:
+        link.confirmed_by = official
+        link.confirmed_at = now
+    else:
+        link.rejected_at = now
+    link.review_note = reason
+    link.save(update_fields=["confirmed_by", "confirmed_at", "rejected_at", "review_note"])
+    action = "external_link.confirm" if confirm else "external_link.reject"
+    _audit(official, action, link.seller, f"{link} {reason}".strip())
+    if link.seller.user is not None:
+        subject = (
+            _("Cửa hàng trên %(platform)s đã được xác nhận")
+            if confirm
+            else _("Cửa hàng trên %(platform)s chưa được chấp nhận")
+        ) % {"platform": link.get_platform_display()}
+        notify(link.seller.user, subject, f"{link.url} {reason}".strip())
+    return link

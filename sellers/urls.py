@@ -22,9 +22,12 @@ urlpatterns = [
     path("products/", workspace.product_list, name="products"),
     path("products/new/", workspace.product_form, name="product-new"),
     path("products/<int:pk>/", workspace.product_form, name="product-edit"),
+    path("products/<int:pk>/visibility/", workspace.product_visibility, name="product-visibility"),
     path("orders/", workspace.order_list, name="orders"),
     path("orders/<int:pk>/", workspace.order_detail, name="order"),
     path("orders/<int:pk>/<slug:action>/", workspace.order_action, name="order-action"),
     path("certificates/", workspace.certificate_list, name="certificates"),
     path("certificates/new/", workspace.certificate_add, name="certificate-new"),
+    path("links/", workspace.external_links, name="links"),
+    path("links/<int:pk>/remove/", workspace.external_link_remove, name="link-remove"),
 ]

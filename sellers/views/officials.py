@@ -6,12 +6,15 @@ written to the audit log, as is every decision.
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
 
 from .. import forms, selectors, services
-from ..models import OcopCertificate
+from ..models import ExternalShopLink, OcopCertificate
 from .access import official_required, posted
 
 ACTION_LABELS = {
@@ -22,6 +25,8 @@ ACTION_LABELS = {
     "seller.reject": gettext_lazy("từ chối"),
     "certificate.approve": gettext_lazy("xác minh chứng nhận"),
     "certificate.reject": gettext_lazy("không chấp nhận chứng nhận"),
+    "external_link.confirm": gettext_lazy("xác nhận cửa hàng trên sàn khác"),
+    "external_link.reject": gettext_lazy("không chấp nhận cửa hàng trên sàn khác"),
 }
 
 
@@ -31,6 +36,7 @@ def queue(request):
         "profile": request.user.official_profile,
         "sellers": selectors.review_queue(request.user),
         "certificates": selectors.certificate_queue(request.user),
+        "links": selectors.external_link_queue(request.user),
     }
     return render(request, "sellers/officials/queue.html", context)
 
@@ -56,7 +62,13 @@ def seller_detail(request, pk):
     log = list(seller.audit_log.select_related("actor")[:10])
     for entry in log:
         entry.label = ACTION_LABELS.get(entry.action, entry.action)
-    context = {"seller": seller, "form": form, "log": log}
+    context = {
+        "seller": seller,
+        "form": form,
+        "log": log,
+        "links": selectors.external_link_queue(request.user, seller=seller),
+        "confirmed_links": seller.external_links.confirmed(),
+    }
     return render(request, "sellers/officials/seller_detail.html", context)
 
 
@@ -80,3 +92,31 @@ def certificate_detail(request, pk):
             return redirect("officials:queue")
     context = {"certificate": certificate, "form": form}
     return render(request, "sellers/officials/certificate_detail.html", context)
+
+
+@require_POST
+@official_required
+def external_link_decision(request, pk, decision):
+    """Confirm (counts for I1) or reject a seller's shop on another platform, from the queue or file."""
+    if decision not in {"confirm", "reject"}:
+        raise Http404
+    sellers = selectors.sellers_for_official(request.user)
+    link = get_object_or_404(ExternalShopLink.objects.filter(seller__in=sellers), pk=pk)
+    form = forms.LinkDecisionForm(request.POST)
+    reason = form.cleaned_data["reason"] if form.is_valid() else ""
+    try:
+        services.decide_external_link(
+            link, official=request.user, confirm=decision == "confirm", reason=reason
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        if decision == "confirm":
+            done = _("Đã xác nhận cửa hàng của “%(name)s”.")
+        else:
+            done = _("Đã ghi: không chấp nhận đường dẫn của “%(name)s”.")
+        messages.success(request, done % {"name": link.seller.name})
+    back = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(back, {request.get_host()}, request.is_secure()):
+        return redirect(back)
+    return redirect("officials:queue")

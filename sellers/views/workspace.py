@@ -1,4 +1,5 @@
-"""The seller's own mobile workspace: its status, products, orders, certificates and sales."""
+"""The seller's own mobile workspace: its status, products, orders, certificates, shops on other
+platforms and sales."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -22,6 +23,7 @@ def home(request):
     if seller is not None and seller.status == seller.Status.VERIFIED:
         context["figures"] = selectors.sales_figures(seller)
         context["recent_parts"] = selectors.order_parts_of(seller)[:5]
+        context["external_link_count"] = selectors.external_links_of(seller).count()
     return render(request, "sellers/home.html", context)
 
 
@@ -30,6 +32,22 @@ def product_list(request, seller):
     return render(
         request, "sellers/product_list.html", {"seller": seller, "products": selectors.products_of(seller)}
     )
+
+
+@require_POST
+@shop_required
+def product_visibility(request, seller, pk):
+    """Hide a product from buyers (out of season, paused) or show it again; it is never deleted."""
+    product = get_object_or_404(selectors.products_of(seller), pk=pk)
+    visible = request.POST.get("visible") == "1"
+    product_services.set_product_visible(seller, product, visible)
+    if visible:
+        messages.success(request, _("“%(title)s” đã hiện lại cho người mua.") % {"title": product.title})
+    else:
+        messages.success(
+            request, _("Đã ẩn “%(title)s”. Người mua không thấy sản phẩm này nữa.") % {"title": product.title}
+        )
+    return redirect("sellers:products")
 
 
 @shop_required
@@ -138,3 +156,28 @@ def certificate_add(request, seller):
             messages.success(request, _("Đã gửi chứng nhận để cán bộ xác minh."))
             return redirect("sellers:certificates")
     return render(request, "sellers/certificate_form.html", {"seller": seller, "form": form})
+
+
+@shop_required
+def external_links(request, seller):
+    """The seller's shops on other platforms (Shopee, Facebook…): add one, see if it is confirmed."""
+    form = forms.ExternalShopLinkForm(posted(request)[0])
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.add_external_link(seller, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Đã thêm. Cán bộ xã sẽ kiểm tra và xác nhận."))
+            return redirect("sellers:links")
+    context = {"seller": seller, "form": form, "links": selectors.external_links_of(seller)}
+    return render(request, "sellers/external_links.html", context)
+
+
+@require_POST
+@shop_required
+def external_link_remove(request, seller, pk):
+    link = get_object_or_404(selectors.external_links_of(seller), pk=pk)
+    services.remove_external_link(seller, link)
+    messages.success(request, _("Đã gỡ %(link)s.") % {"link": link.get_platform_display()})
+    return redirect("sellers:links")
