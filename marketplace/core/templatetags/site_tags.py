@@ -3,6 +3,7 @@
 from django import template
 from django.conf import settings
 from django.core.cache import cache
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -57,3 +58,25 @@ def ocop_product_groups():
     from sellers.models import ProductGroup
 
     return ProductGroup.choices
+
+
+@register.simple_tag(takes_context=True)
+def workspace_link(context):
+    """Where a signed-in user does their work: officials verify, sellers sell, village heads assist.
+
+    Anonymous visitors get nothing here (the footer invites them to sell); at most two small
+    queries for a signed-in user.
+    """
+    from sellers.selectors import seller_for_user
+    from sellers.services import can_assist
+
+    user = context["request"].user
+    if not user.is_authenticated:
+        return None
+    if hasattr(user, "official_profile"):
+        return {"title": _("Xác minh"), "url": reverse("officials:queue")}
+    if seller_for_user(user) is not None:
+        return {"title": _("Bán hàng"), "url": reverse("sellers:home")}
+    if can_assist(user):
+        return {"title": _("Hỗ trợ đăng ký"), "url": reverse("sellers:assist")}
+    return None
