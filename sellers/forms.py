@@ -125,6 +125,12 @@ class ConsentForm(forms.Form):
         ),
         error_messages={"required": _("Cần đồng ý thì mới đăng ký được.")},
     )
+    publish_ethnic_group = forms.BooleanField(
+        label=_(
+            "Hiển thị dân tộc trên gian hàng để người mua biết đây là sản phẩm của đồng bào (không bắt buộc)."
+        ),
+        required=False,
+    )
 
 
 class IdentityForm(forms.Form):

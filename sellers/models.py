@@ -140,6 +140,8 @@ class Seller(models.Model):
     rep_citizen_id_hash = models.CharField(max_length=64, blank=True, editable=False)
     rep_citizen_id_last4 = models.CharField(_("4 số cuối CCCD"), max_length=4, blank=True, editable=False)
     personal_data_consent_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # Ethnic origin is sensitive (Decree 13/2023): shown to buyers only if the seller opts in.
+    publish_ethnic_group = models.BooleanField(_("hiển thị dân tộc trên gian hàng"), default=False)
     business_registration_no = models.CharField(_("số đăng ký kinh doanh"), max_length=30, blank=True)
     story = models.TextField(_("câu chuyện sản phẩm"), blank=True)
     story_photo = models.ImageField(_("ảnh"), upload_to="sellers/story/%Y/%m/", blank=True)
@@ -172,6 +174,11 @@ class Seller(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def public_ethnic_group(self):
+        """The representative's ethnic group for public pages, only with the seller's consent."""
+        return self.rep_ethnic_group if self.publish_ethnic_group else None
 
     @property
     def is_ethnic_minority(self):

@@ -116,11 +116,15 @@ def save_step(seller, step: int, **fields):
     return seller
 
 
-def record_consent(seller):
-    """Consent to processing ethnic origin and citizen ID comes before they are asked for."""
+def record_consent(seller, *, publish_ethnic_group=False):
+    """Consent to processing ethnic origin and citizen ID comes before they are asked for.
+
+    Showing the ethnic group to buyers is a separate, optional choice.
+    """
     _require_editable(seller)
     if seller.personal_data_consent_at is None:
         seller.personal_data_consent_at = timezone.now()
+    seller.publish_ethnic_group = publish_ethnic_group
     return save_step(seller, STEP_CONSENT)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import calendar
 import io
 import random
+import zlib
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
@@ -224,6 +225,8 @@ class Seeder:
             created = self.midnight - timedelta(days=rng.randint(60, 600))
             submitted = created + timedelta(days=rng.randint(0, 5)) if status != Seller.Status.DRAFT else None
             decided = submitted + timedelta(days=rng.randint(1, 12)) if submitted else None
+            # Most, not all, representatives chose to show their ethnic group to buyers.
+            publish_ethnic = zlib.crc32(slug.encode()) % 5 != 0
             citizen_id = f"011{(0 if sex == 'M' else 1)}{born % 100:02d}{rng.randint(0, 999_999):06d}"
             defaults = dict(
                 name=name,
@@ -234,6 +237,7 @@ class Seeder:
                 rep_name=rep,
                 rep_sex=sex,
                 rep_ethnic_group=groups[ethnic],
+                publish_ethnic_group=publish_ethnic,
                 rep_birth_year=born,
                 rep_citizen_id_hash=hash_citizen_id(citizen_id),
                 rep_citizen_id_last4=citizen_id[-4:],
@@ -241,7 +245,7 @@ class Seeder:
                 business_registration_no=(
                     "" if kind == Seller.EntityType.HOUSEHOLD else f"5600{rng.randint(100_000, 999_999)}"
                 ),
-                story=seller_story(row, groups[ethnic].name),
+                story=seller_story(row, groups[ethnic].name if publish_ethnic else None),
                 status=status,
                 submitted_online=slug not in data.SUBMITTED_ON_PAPER,
                 decided_online=status in {"verified", "rejected", "changes_requested"},
@@ -657,10 +661,16 @@ def seller_story(row, ethnic_name):
     slug, name, kind, commune, address, rep, sex, *_rest, lines = row
     shorts = ", ".join(data.PRODUCT_LINES[key]["short"].lower() for key in lines)
     title = "bà" if sex == "F" else "ông"
+    person = f"{title} {rep}"
+    # The story is public: it names the ethnic group only where the seller agreed to show it.
     who = {
-        "household": f"Gia đình {title} {rep}, người {ethnic_name}",
-        "cooperative": f"Hợp tác xã do {title} {rep} (dân tộc {ethnic_name}) làm giám đốc",
-        "coop_group": f"Tổ hợp tác do {title} {rep} (dân tộc {ethnic_name}) làm tổ trưởng",
+        "household": f"Gia đình {person}" + (f", người {ethnic_name}" if ethnic_name else ""),
+        "cooperative": f"Hợp tác xã do {person}"
+        + (f" (dân tộc {ethnic_name})" if ethnic_name else "")
+        + " làm giám đốc",
+        "coop_group": f"Tổ hợp tác do {person}"
+        + (f" (dân tộc {ethnic_name})" if ethnic_name else "")
+        + " làm tổ trưởng",
         "enterprise": f"Doanh nghiệp do {title} {rep} điều hành",
     }[kind]
     return (

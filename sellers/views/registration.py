@@ -122,7 +122,11 @@ def _step_form(step, seller, data, files):
     if step == 3:
         return forms.RepresentativeForm(data, instance=seller)
     if step == 4:
-        return forms.ConsentForm(data, initial={"consent": seller.personal_data_consent_at is not None})
+        initial = {
+            "consent": seller.personal_data_consent_at is not None,
+            "publish_ethnic_group": seller.publish_ethnic_group,
+        }
+        return forms.ConsentForm(data, initial=initial)
     if step == 5:
         initial = {
             "ethnic_group": seller.rep_ethnic_group_id,
@@ -140,7 +144,7 @@ def _save_step(step, seller, data):
     if step == 3:
         return services.save_step(seller, 3, **data)
     if step == 4:
-        return services.record_consent(seller)
+        return services.record_consent(seller, publish_ethnic_group=data["publish_ethnic_group"])
     if step == 5:
         return services.save_identity(
             seller,

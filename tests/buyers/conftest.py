@@ -41,7 +41,7 @@ class Shop:
 
         return Commune.objects.get(name=name)
 
-    def seller(self, name, commune="Mường Ảng", status="verified", ethnic_code="04"):
+    def seller(self, name, commune="Mường Ảng", status="verified", ethnic_code="04", publish_ethnic=True):
         from oscar.core.loading import get_model
 
         from sellers.models import EthnicGroup, Seller
@@ -57,6 +57,7 @@ class Shop:
             commune=self.commune(commune),
             rep_name="Lò Văn A",
             rep_ethnic_group=EthnicGroup.objects.filter(code=ethnic_code).first(),
+            publish_ethnic_group=publish_ethnic,
             story="Cây chè cổ thụ trên núi cao.",
             status=status,
         )

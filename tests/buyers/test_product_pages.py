@@ -25,6 +25,14 @@ def test_product_page_shows_price_stars_certificate_and_producer(client, rice):
     assert reverse("catalogue:trace", kwargs={"pk": rice.pk}) in html
 
 
+def test_ethnic_group_is_public_only_with_the_sellers_consent(client, shop):
+    private = shop.seller("Hộ ông Giàng A Páo", ethnic_code="08", publish_ethnic=False)
+    tea = shop.product(private, "Chè Shan Tuyết", 250000)
+    for url in (tea.get_absolute_url(), reverse("seller-shop", kwargs={"slug": private.slug})):
+        html = client.get(url).content.decode()
+        assert "Giàng A Páo" in html and "H'Mông" not in html and "dân tộc" not in html
+
+
 def test_out_of_stock_product_page_says_so(client, shop):
     seller = shop.seller("HTX Mật ong")
     honey = shop.product(seller, "Mật ong bạc hà", stock=0)

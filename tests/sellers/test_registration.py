@@ -59,6 +59,7 @@ def test_wizard_resumes_where_it_stopped_on_a_new_session(client):
     assert client.get(step_url(5)).url == step_url(4)
     client.post(step_url(4), {"consent": "on"})
     seller.refresh_from_db()
+    assert not seller.publish_ethnic_group  # showing it to buyers is a separate, optional choice
     assert seller.personal_data_consent_at is not None
 
     hmong = EthnicGroup.objects.get(name="H'Mông")
@@ -99,7 +100,8 @@ def test_bad_input_gives_messages_not_errors_and_keeps_what_was_saved(client):
     seller = Seller.objects.get(phone="0912000009")
     assert seller.wizard_step == 2 and seller.rep_name == ""  # invalid year: nothing half-saved
     client.post(step_url(3), {"rep_name": "Lò Văn Puôn", "rep_sex": "M", "rep_birth_year": "1975"})
-    client.post(step_url(4), {"consent": "on"})
+    client.post(step_url(4), {"consent": "on", "publish_ethnic_group": "on"})
+    assert Seller.objects.get(pk=seller.pk).publish_ethnic_group  # opted in to show it to buyers
     thai = EthnicGroup.objects.get(name="Thái")
     response = client.post(step_url(5), {"ethnic_group": thai.pk, "citizen_id": "011075004321"})
     assert "số đăng ký kinh doanh" in response.content.decode()
