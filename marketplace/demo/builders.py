@@ -29,7 +29,15 @@ from PIL import Image, ImageDraw, ImageFont
 
 from marketplace.catalogue.images import THUMBNAIL_WIDTHS, thumbnail_path, write_thumbnails
 from marketplace.core.text import fold
-from sellers.models import Commune, EthnicGroup, OcopCertificate, OfficialProfile, ProductGroup, Seller
+from sellers.models import (
+    Commune,
+    EthnicGroup,
+    ExternalShopLink,
+    OcopCertificate,
+    OfficialProfile,
+    ProductGroup,
+    Seller,
+)
 from sellers.validators import hash_citizen_id
 
 from . import data
@@ -148,6 +156,7 @@ class Plan:
         return (
             5
             + len(self.sellers)
+            + len([s for s in self.sellers if s[9] == "verified"][::3])  # external shop links
             + 2 * len(self.products)
             + 2
             + len(data.COURSES)
@@ -176,6 +185,7 @@ class Seeder:
         self.ensure_sellers()
         self.ensure_products()
         self.ensure_certificates()
+        self.ensure_external_links()
         self.ensure_images()
         self.ensure_pages()
         self.ensure_orders()
@@ -364,6 +374,35 @@ class Seeder:
         refresh_ocop_fields(Product.objects.filter(upc__in=list(self.products)), on=self.today)
 
     # ---------------------------------------------------------------- images
+    def ensure_external_links(self):
+        """Every third verified seller also sells on another platform; most links are confirmed."""
+        platforms = [
+            ("shopee", "https://shopee.vn/{}"),
+            ("facebook", "https://www.facebook.com/{}"),
+            ("tiktok", "https://www.tiktok.com/@{}"),
+            ("lazada", "https://www.lazada.vn/shop/{}"),
+        ]
+        verified = Seller.objects.filter(status=Seller.Status.VERIFIED).order_by("slug")
+        for n, seller in enumerate(verified[::3]):
+            platform, pattern = platforms[n % len(platforms)]
+            pending = n % 3 == 2 or seller.slug == data.DEMO_SELLER_SLUG  # a few left for officials' queues
+            official = (
+                self.users["commune"]
+                if seller.commune_id == self.users["commune"].official_profile.commune_id
+                else self.users["province"]
+            )
+            ExternalShopLink.objects.get_or_create(
+                seller=seller,
+                url=pattern.format(seller.slug),
+                defaults={
+                    "platform": platform,
+                    "added_at": self.midnight - timedelta(days=90),
+                    "confirmed_by": None if pending else official,
+                    "confirmed_at": None if pending else self.midnight - timedelta(days=80),
+                },
+            )
+            self.tick()
+
     def ensure_images(self):
         images = {image.code: image for image in ProductImage.objects.filter(code__in=list(self.products))}
         for upc, (item, product) in self.products.items():

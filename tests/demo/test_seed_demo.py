@@ -12,7 +12,7 @@ from oscar.core.loading import get_model
 
 from marketplace.catalogue.images import THUMBNAIL_WIDTHS, thumbnail_path
 from marketplace.demo import data
-from sellers.models import OcopCertificate, OfficialProfile, ProductGroup, Seller
+from sellers.models import ExternalShopLink, OcopCertificate, OfficialProfile, ProductGroup, Seller
 
 Product = get_model("catalogue", "Product")
 ProductImage = get_model("catalogue", "ProductImage")
@@ -40,7 +40,8 @@ def seed():
 def snapshot(media):
     from cms.models import CoursePage, NewsPage
 
-    models = [Seller, Partner, Product, StockRecord, ProductImage, OcopCertificate, Order, Line, OrderPart]
+    models = [Seller, Partner, Product, StockRecord, ProductImage, OcopCertificate, ExternalShopLink, Order]
+    models += [Line, OrderPart]
     counts = {model.__name__: model.objects.count() for model in models}
     counts["users"] = get_user_model().objects.count()
     counts["pages"] = CoursePage.objects.count() + NewsPage.objects.count()
@@ -63,6 +64,11 @@ def test_seed_demo_builds_a_realistic_marketplace_and_is_idempotent(media):
     assert set(Seller.objects.values_list("rep_sex", flat=True)) == {"F", "M"}
     assert Seller.objects.values("commune").distinct().count() >= 20
     assert not Seller.objects.filter(partner__isnull=True).exists()
+    # Some sellers also sell elsewhere (indicator I1): confirmed links and a few awaiting officials.
+    assert Seller.objects.with_confirmed_external_listing().count() >= 5
+    assert ExternalShopLink.objects.pending_review().exists()
+    # Most representatives show their ethnic group to buyers; some chose not to.
+    assert {True, False} == set(Seller.objects.values_list("publish_ethnic_group", flat=True))
 
     # Products: ~200 across the six OCOP groups, whole-đồng prices, stock (some sold out), photos.
     assert Product.objects.count() >= 190
