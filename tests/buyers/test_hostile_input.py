@@ -1,4 +1,7 @@
-"""Hostile query strings and paths on the public catalogue: a message or a 4xx, never a 500 (PostgreSQL refuses NUL bytes)."""
+"""Hostile query strings and paths on the public catalogue: a message or a 4xx, never a 500.
+
+PostgreSQL refuses NUL bytes in text, so they are among the inputs.
+"""
 
 import pytest
 from django.urls import reverse
