@@ -92,3 +92,17 @@ def test_dashboard_keeps_its_own_assets_served_locally(admin_client):
     html = response.content.decode()
     assert "oscar/css/dashboard.css" in html and "/static/oscar/js/jquery/jquery.min.js" in html
     assert "googleapis" not in html and "site.css" not in html
+
+
+def test_demo_settings_render_static_links_without_collectstatic(tmp_path):
+    """`make demo` serves from the apps' static folders: a page with {% static %} must render."""
+    script = (
+        "import django; django.setup();"
+        "from django.template import Template, Context;"
+        "print(Template('{% load static %}{% static \"css/site.css\" %}').render(Context()))"
+    )
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "marketplace.settings.dev"}
+    env["DATABASE_URL"] = f"sqlite:///{tmp_path / 'demo.sqlite3'}"
+    result = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.strip() == "/static/css/site.css"

@@ -8,7 +8,9 @@ os.environ.setdefault("CELERY_TASK_ALWAYS_EAGER", "true")
 
 from .base import *  # noqa: E402,F403
 
-# Static files come straight from the apps' folders (no collectstatic for the demo).
+# Static files come straight from the apps' folders (no collectstatic for the demo), so the
+# manifest storage (which needs collected files) is swapped for the plain one.
 STATIC_ROOT = None
+STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
