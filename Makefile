@@ -36,3 +36,10 @@ lint: install
 format: install
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+
+# Benchmarks against DESIGN §6 (on demand, ~3 min): fills ocop_bench once, then measures.
+BENCH_DB ?= postgres://postgres@127.0.0.1:5432/ocop_bench
+.PHONY: bench
+bench: install
+	BENCH_DATABASE_URL=$(BENCH_DB) $(BIN)/python -m benchmarks.make_catalogue
+	BENCH_DATABASE_URL=$(BENCH_DB) $(BIN)/python -m benchmarks.run

@@ -1,0 +1,1 @@
+"""Benchmarks against the DESIGN §6 budgets (run on demand: `make bench`, never in tests)."""
