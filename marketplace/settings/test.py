@@ -15,3 +15,6 @@ MEDIA_ROOT = env.path("MEDIA_ROOT", default="/tmp/ocop-test-media")  # noqa: F40
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Threads in the concurrency and browser tests open their own connections; closing them after
+# each request keeps the test database droppable at the end of the run.
+DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
