@@ -8,6 +8,9 @@ class CatalogueConfig(apps.CatalogueConfig):
 
     def ready(self):
         super().ready()
+        from . import signals
+
+        signals.connect()
         self.trace_view = get_class("catalogue.views", "TraceabilityView")
         self.label_view = get_class("catalogue.views", "LabelView")
 

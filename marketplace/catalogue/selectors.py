@@ -4,7 +4,7 @@ Listing and search run in the database (never through haystack): a page costs a 
 number of queries whatever the catalogue size.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.apps import apps
 from django.contrib.postgres.search import TrigramWordSimilarity
@@ -14,7 +14,6 @@ from django.db.models import (
     Count,
     Exists,
     F,
-    FloatField,
     OuterRef,
     Prefetch,
     Q,
@@ -27,6 +26,8 @@ from django.utils import timezone
 from oscar.core.loading import get_model
 
 from marketplace.core.text import fold
+
+from . import cache
 
 Product = get_model("catalogue", "Product")
 ProductImage = get_model("catalogue", "ProductImage")
@@ -64,6 +65,8 @@ def with_card_data(queryset):
     lowest_price = StockRecord.objects.filter(product=OuterRef("pk")).order_by("price").values("price")[:1]
     return (
         queryset.select_related("seller__commune")
+        # Cards show none of the long texts: narrow rows are cheaper to join and sort.
+        .defer("description", "search_text", "search_title")
         .annotate(price=Subquery(lowest_price))
         .prefetch_related(Prefetch("images", queryset=ProductImage.objects.order_by("display_order")))
     )
@@ -77,51 +80,63 @@ def _valid_stars(min_stars, today):
     return Q(ocop_stars__gte=min_stars, ocop_expires_on__gte=today)
 
 
-def _matching_sellers(q, folded):
-    """Sellers whose name or commune matches (on PostgreSQL a subquery: no extra round trip)."""
-    Seller = apps.get_model("sellers", "Seller")
-    if connection.vendor == "postgresql":
-        match = Q(name__unaccent__icontains=folded) | Q(commune__name__unaccent__icontains=folded)
-        return Seller.objects.filter(match).values("pk")
-    # SQLite (the demo) has no unaccent: fold the few hundred seller names in Python instead.
-    names = Seller.objects.values_list("pk", "name", "commune__name")
-    return [pk for pk, name, commune in names if folded in fold(name) or folded in fold(commune)]
+def _matching_seller_ids(folded):
+    """Ids of sellers whose name or commune matches: one query on a few hundred sellers, cached.
+
+    A literal id list (not a subquery inside the OR) lets PostgreSQL combine the seller_id
+    index with the trigram index in one BitmapOr.
+    """
+
+    def compute():
+        Seller = apps.get_model("sellers", "Seller")
+        if connection.vendor == "postgresql":
+            match = Q(name__unaccent__icontains=folded) | Q(commune__name__unaccent__icontains=folded)
+            return list(Seller.objects.filter(match).values_list("pk", flat=True))
+        # SQLite (the demo) has no unaccent: fold the few hundred seller names in Python instead.
+        names = Seller.objects.values_list("pk", "name", "commune__name")
+        return [pk for pk, name, commune in names if folded in fold(name) or folded in fold(commune)]
+
+    return cache.cached("sellers", folded, compute)
 
 
-def _search(queryset, q):
-    """Accent-insensitive match on the folded text (title over description), seller and commune."""
+def _search(queryset, q, fuzzy=False):
+    """Accent-insensitive match on the folded text, seller and commune; ranked title first.
+
+    Exact: every folded word in search_text (LIKE, served by the GIN trigram index) or a
+    matching seller/commune. Fuzzy (PostgreSQL only, used when nothing matches exactly, see
+    facet_counts): trigram word similarity on the short folded title, served by its own GIN
+    index; on the long search_text it matched 40 % of the catalogue and scanned every row.
+    """
     folded = fold(q)
-    words = folded.split()
+    words = list(dict.fromkeys(folded.split()))
     if not words:
         return queryset, None
-    match = Q(seller_id__in=_matching_sellers(q, folded))
+    if fuzzy and connection.vendor == "postgresql":
+        rank = TrigramWordSimilarity(Value(folded), "search_title")
+        return queryset.filter(search_title__trigram_word_similar=folded).annotate(rank=rank), "rank"
     all_words = Q()
     for word in words:
         all_words &= Q(search_text__contains=word)
-    match |= all_words
-    title_bonus = Case(
-        When(search_title__contains=folded, then=Value(1.0)), default=Value(0.0), output_field=FloatField()
-    )
-    if connection.vendor == "postgresql":
-        # Cheap typo tolerance: pg_trgm word similarity, served by the GIN trigram index.
-        match |= Q(search_text__trigram_word_similar=folded)
-        rank = (
-            TrigramWordSimilarity(Value(folded), "search_text")
-            + TrigramWordSimilarity(Value(folded), "search_title")
-            + title_bonus
-        )
-    else:
-        rank = title_bonus
+    match = all_words | Q(seller_id__in=_matching_seller_ids(folded))
+    # Rank: query words found in the title, plus one for the whole phrase. LIKE on the short
+    # title is cheap per row, unlike a trigram similarity on every match.
+    rank = Value(0)
+    for word in words + ([folded] if len(words) > 1 else []):
+        rank = rank + Case(When(search_title__contains=word, then=Value(1)), default=Value(0))
     return queryset.filter(match).annotate(rank=rank), "rank"
 
 
-def search_catalogue(filters: CatalogueFilters, today=None):
-    """Listable products matching the query and filters, sorted; card data attached."""
+def search_catalogue(filters: CatalogueFilters, today=None, fuzzy=False):
+    """Listable products matching the query and filters, sorted; card data attached.
+
+    Partial indexes matching each non-price ordering (migration 0037) let PostgreSQL walk
+    the catalogue in order and stop after one page instead of sorting every product.
+    """
     today = today or timezone.localdate()
     queryset = with_card_data(listable_products())
     if filters.category_id:
         queryset = queryset.filter(categories__id=filters.category_id)
-    queryset, rank = _search(queryset, filters.q)
+    queryset, rank = _search(queryset, filters.q, fuzzy)
     queryset = _apply_facets(queryset, filters, today)
     return queryset.order_by(*_ordering(filters.sort, rank))
 
@@ -133,6 +148,10 @@ def _apply_facets(queryset, filters, today):
         queryset = queryset.filter(_valid_stars(filters.min_stars, today))
     if filters.commune_id:
         queryset = queryset.filter(seller__commune_id=filters.commune_id)
+    return _apply_price(queryset, filters)
+
+
+def _apply_price(queryset, filters):
     if filters.price_min is not None:
         queryset = queryset.filter(price__gte=filters.price_min)
     if filters.price_max is not None:
@@ -156,39 +175,72 @@ def _ordering(sort, rank):
 
 
 def facet_counts(filters: CatalogueFilters, today=None):
-    """Counts shown next to each filter choice: three aggregate queries, whatever the size."""
+    """Counts next to each filter choice, the total for the paginator, and whether the
+    search fell back to typo tolerance. One grouped query (two for a typo), cached.
+    """
     today = today or timezone.localdate()
+    key = (replace(filters, sort=""), today)
+    return cache.cached("facets", key, lambda: _facet_counts(filters, today))
+
+
+def _facet_counts(filters, today):
+    rows = _buckets(filters, today, fuzzy=False)
+    fuzzy = bool(filters.q) and not rows and connection.vendor == "postgresql"
+    if fuzzy:
+        rows = _buckets(filters, today, fuzzy=True)
+
+    def passes(row, skip):
+        """Does the bucket pass the group and commune filters, except the one being counted?"""
+        return (skip == "group" or not filters.group or row["product_group"] == filters.group) and (
+            skip == "commune" or not filters.commune_id or row["seller__commune_id"] == filters.commune_id
+        )
+
+    def n(row):
+        return row[f"s{filters.min_stars}"] if filters.min_stars else row["n"]
+
+    groups, communes = {}, {}
+    for row in rows:
+        if passes(row, "group"):
+            groups[row["product_group"]] = groups.get(row["product_group"], 0) + n(row)
+        if passes(row, "commune"):
+            key = (row["seller__commune__name"], row["seller__commune_id"])
+            communes[key] = communes.get(key, 0) + n(row)
+    shown = [row for row in rows if passes(row, None)]
+    return {
+        "groups": {code: count for code, count in groups.items() if count},
+        "communes": [
+            {"seller__commune_id": pk, "seller__commune__name": name, "n": count}
+            for (name, pk), count in sorted(communes.items())
+            if count
+        ],
+        "stars": {level: sum(row[f"s{level}"] for row in shown) for level in STAR_LEVELS},
+        "total": sum(n(row) for row in shown),
+        "fuzzy": fuzzy,
+    }
+
+
+def _buckets(filters, today, fuzzy):
+    """Listable matches counted per (product group, commune), with valid-star counts.
+
+    Group, commune and star facets are applied in Python on these few hundred rows, so
+    each facet's counts ignore its own filter without a query per facet.
+    """
     base = listable_products()
     if filters.category_id:
         base = base.filter(categories__id=filters.category_id)
-    base, _rank = _search(base, filters.q)
-
-    def without(**changes):
+    base, _rank = _search(base, filters.q, fuzzy)
+    if filters.price_min is not None or filters.price_max is not None:
         lowest = StockRecord.objects.filter(product=OuterRef("pk")).order_by("price").values("price")[:1]
-        relaxed = CatalogueFilters(**{**filters.__dict__, **changes})
-        return _apply_facets(base.annotate(price=Subquery(lowest)), relaxed, today)
-
-    groups = dict(
-        without(group="").order_by().values_list("product_group").annotate(n=Count("id", distinct=True))
+        base = _apply_price(base.annotate(price=Subquery(lowest)), filters)
+    levels = sorted({*STAR_LEVELS, *([filters.min_stars] if filters.min_stars else [])})
+    return list(
+        base.order_by()
+        .values("product_group", "seller__commune_id", "seller__commune__name")
+        .annotate(
+            n=Count("id"),
+            **{f"s{level}": Count("id", filter=_valid_stars(level, today)) for level in levels},
+        )
     )
-    communes = list(
-        without(commune_id=None)
-        .order_by()
-        .values("seller__commune_id", "seller__commune__name")
-        .annotate(n=Count("id", distinct=True))
-        .order_by("seller__commune__name")
-    )
-    star_counts = without(min_stars=None).aggregate(
-        **{
-            f"s{level}": Count("id", filter=_valid_stars(level, today), distinct=True)
-            for level in STAR_LEVELS
-        }
-    )
-    return {
-        "groups": groups,
-        "communes": communes,
-        "stars": {level: star_counts[f"s{level}"] for level in STAR_LEVELS},
-    }
 
 
 def product_for_page(pk):

@@ -3,6 +3,8 @@
 from django.utils import timezone
 from oscar.core.loading import get_model
 
+from . import cache
+
 Product = get_model("catalogue", "Product")
 
 
@@ -15,3 +17,4 @@ def refresh_ocop_fields(products, on=None):
         if (product.ocop_stars, product.ocop_expires_on) != (stars, expires):
             Product.objects.filter(pk=product.pk).update(ocop_stars=stars, ocop_expires_on=expires)
             product.ocop_stars, product.ocop_expires_on = stars, expires
+            cache.bump()  # update() sends no post_save: cached star counts must go

@@ -39,14 +39,21 @@ class CatalogueView(ListView):
         if self.form.is_bound and not self.form.is_valid():
             messages.warning(request, _("Một số bộ lọc không hợp lệ nên đã được bỏ qua."))
         self.filters = self.form.filters(category_id=self.category.pk if self.category else None)
+        # Counts first: they also tell whether a search must fall back to typo tolerance.
+        self.counts = selectors.facet_counts(self.filters)
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
-        return selectors.search_catalogue(self.filters)
+        return selectors.search_catalogue(self.filters, fuzzy=self.counts["fuzzy"])
+
+    def get_paginator(self, *args, **kwargs):
+        paginator = super().get_paginator(*args, **kwargs)
+        paginator.count = self.counts["total"]  # already counted (and cached): no COUNT(*) query
+        return paginator
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        counts = selectors.facet_counts(self.filters)
+        counts = self.counts
         params = self.request.GET.copy()
         params.pop("page", None)
         ctx.update(
