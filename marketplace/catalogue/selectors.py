@@ -49,6 +49,9 @@ class CatalogueFilters:
     category_id: int | None = None
 
 
+VERIFIED_SELLER = "verified"
+
+
 def _in_stock():
     return StockRecord.objects.filter(product=OuterRef("pk")).filter(
         Q(num_in_stock__isnull=True) | Q(num_in_stock__gt=Coalesce(F("num_allocated"), Value(0)))
@@ -57,7 +60,7 @@ def _in_stock():
 
 def listable_products():
     """Public products of verified sellers with stock to sell."""
-    return Product.objects.browsable().filter(seller__status="verified").filter(Exists(_in_stock()))
+    return Product.objects.browsable().filter(seller__status=VERIFIED_SELLER).filter(Exists(_in_stock()))
 
 
 def with_card_data(queryset):
@@ -244,11 +247,13 @@ def _buckets(filters, today, fuzzy):
 
 
 def product_for_page(pk):
-    """One product with everything its public page shows, in a fixed number of queries."""
+    """One product of a verified seller with everything its public page shows, in fixed queries.
+
+    Products of sellers not (or no longer) verified have no public page (DESIGN §1).
+    """
     return (
-        Product.objects.select_related(
-            "seller__commune", "seller__rep_ethnic_group", "product_class", "parent"
-        )
+        Product.objects.filter(seller__status=VERIFIED_SELLER)
+        .select_related("seller__commune", "seller__rep_ethnic_group", "product_class", "parent")
         .prefetch_related(
             Prefetch("images", queryset=ProductImage.objects.order_by("display_order")),
             "stockrecords__partner",

@@ -18,3 +18,11 @@ def test_basket_accepts_a_verified_sellers_product(client, shop):
     product = shop.product(shop.seller("HTX đã xác minh"), "Mật ong rừng")
     client.post(reverse("basket:add", kwargs={"pk": product.pk}), {"quantity": 1})
     assert client.get(reverse("basket:summary")).context["basket"].num_items == 1
+
+
+@pytest.mark.parametrize("status", ["submitted", "rejected"])
+def test_an_unverified_sellers_product_has_no_public_pages(client, shop, status):
+    product = shop.product(shop.seller("HTX chưa xác minh", status=status), "Mật ong rừng")
+    assert client.get(product.get_absolute_url()).status_code == 404
+    assert client.get(reverse("catalogue:trace", kwargs={"pk": product.pk})).status_code == 404
+    assert client.get(reverse("catalogue:label", kwargs={"pk": product.pk})).status_code == 404
