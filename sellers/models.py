@@ -181,11 +181,19 @@ class Seller(models.Model):
         return self.rep_ethnic_group if self.publish_ethnic_group else None
 
     @property
-    def is_ethnic_minority(self):
-        return self.rep_ethnic_group is not None and self.rep_ethnic_group.is_minority
+    def has_open_shop(self):
+        """Verified and given its Oscar partner: may sell. The one test for workspace pages and writes."""
+        return self.status == self.Status.VERIFIED and self.partner_id is not None
 
 
-class OcopCertificateQuerySet(models.QuerySet):
+class OfSellerQuerySet(models.QuerySet):
+    """Rows owned by a seller (``seller`` FK), scoped like ``SellerQuerySet.for_commune_official``."""
+
+    def for_commune_official(self, user):
+        return self.filter(seller__in=Seller.objects.for_commune_official(user))
+
+
+class OcopCertificateQuerySet(OfSellerQuerySet):
     def pending_review(self):
         return self.filter(approved=False, reviewed_at__isnull=True)
 
@@ -247,10 +255,6 @@ class OfficialProfile(models.Model):
     def __str__(self):
         return f"{self.user} – {self.commune or _('cấp tỉnh')}"
 
-    @property
-    def is_province(self):
-        return self.commune_id is None
-
 
 class AuditLogEntry(models.Model):
     """Append-only record of officials' decisions and views of personal data."""
@@ -270,7 +274,7 @@ class AuditLogEntry(models.Model):
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.actor} {self.action}"
 
 
-class ExternalShopLinkQuerySet(models.QuerySet):
+class ExternalShopLinkQuerySet(OfSellerQuerySet):
     def active(self):
         """Links the seller has not removed."""
         return self.filter(removed_at__isnull=True)

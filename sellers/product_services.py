@@ -7,8 +7,6 @@ from oscar.core.loading import get_model
 
 from marketplace.catalogue.tasks import make_thumbnails
 
-from .models import Seller
-
 Product = get_model("catalogue", "Product")
 ProductClass = get_model("catalogue", "ProductClass")
 ProductImage = get_model("catalogue", "ProductImage")
@@ -26,7 +24,7 @@ def default_product_class():
 
 
 def _require_shop(seller):
-    if seller.status != Seller.Status.VERIFIED or seller.partner_id is None:
+    if not seller.has_open_shop:
         raise PermissionDenied(_("Cơ sở cần được xác minh trước khi đăng sản phẩm."))
 
 

@@ -39,10 +39,9 @@ def review_queue(official):
 
 
 def certificate_queue(official):
-    sellers = Seller.objects.for_commune_official(official)
     return (
-        OcopCertificate.objects.pending_review()
-        .filter(seller__in=sellers)
+        OcopCertificate.objects.for_commune_official(official)
+        .pending_review()
         .select_related("seller__commune")
         .order_by("issued_on")
     )
@@ -50,8 +49,7 @@ def certificate_queue(official):
 
 def external_link_queue(official, seller=None):
     """Shops on other platforms waiting for an official of the seller's commune to confirm them."""
-    sellers = Seller.objects.for_commune_official(official)
-    links = ExternalShopLink.objects.pending_review().filter(seller__in=sellers)
+    links = ExternalShopLink.objects.for_commune_official(official).pending_review()
     if seller is not None:
         links = links.filter(seller=seller)
     return links.select_related("seller__commune").order_by("added_at")
@@ -117,8 +115,8 @@ def sells_on_other_platform(seller, on=None) -> bool:
     return ExternalShopLink.objects.confirmed(on).filter(seller=seller).exists()
 
 
-def confirmed_external_listing(on=None):
-    """``Exists`` expression for one-query counts, e.g.
-    ``Seller.objects.aggregate(n=Count("pk", filter=Q(confirmed_external_listing())))``;
-    or filter with ``Seller.objects.with_confirmed_external_listing(on)``."""
-    return has_confirmed_external_listing(on)
+# ``Exists`` expression for one-query counts, e.g.
+# ``Seller.objects.aggregate(n=Count("pk", filter=Q(confirmed_external_listing())))``;
+# or filter with ``Seller.objects.with_confirmed_external_listing(on)``. The model module's
+# function itself, re-exported under the read-side name rather than wrapped.
+confirmed_external_listing = has_confirmed_external_listing

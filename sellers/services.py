@@ -60,6 +60,14 @@ def _audit(actor, action, seller, detail=""):
     AuditLogEntry.objects.create(actor=actor, action=action, seller=seller, detail=detail)
 
 
+def _reason(reason: str, *, required: bool) -> str:
+    """An official's stripped reason; every refusal must say what the seller should do."""
+    reason = reason.strip()
+    if required and not reason:
+        raise ValidationError({"reason": _("Hãy ghi lý do để người bán biết cần làm gì.")})
+    return reason
+
+
 # --- registration ----------------------------------------------------------------------------
 
 
@@ -101,8 +109,9 @@ def start_seller(*, user, commune, phone: str = "", assisted_by=None):
 
 
 def save_shop(seller, *, name, entity_type, address=""):
-    if not seller.slug.startswith(slugify(fold(name))[:200] or "nguoi-ban"):
-        seller.slug = f"{slugify(fold(name))[:200] or 'nguoi-ban'}-{secrets.token_hex(4)}"
+    base = slugify(fold(name))[:200] or "nguoi-ban"
+    if not seller.slug.startswith(base):
+        seller.slug = f"{base}-{secrets.token_hex(4)}"
     return save_step(seller, STEP_SHOP, name=name, entity_type=entity_type, address=address)
 
 
@@ -201,9 +210,7 @@ def decide_registration(seller, *, official, decision: str, reason: str = ""):
         raise ValidationError(_("Quyết định không hợp lệ."))
     if seller.status != Seller.Status.SUBMITTED:
         raise ValidationError(_("Hồ sơ này không ở trạng thái chờ xác minh."))
-    reason = reason.strip()
-    if decision != "approve" and not reason:
-        raise ValidationError({"reason": _("Hãy ghi lý do để người bán biết cần làm gì.")})
+    reason = _reason(reason, required=decision != "approve")
     seller.status = DECISIONS[decision]
     seller.review_note = reason
     seller.decided_online = True
@@ -259,9 +266,7 @@ def add_certificate(seller, *, products=(), **fields):
 @transaction.atomic
 def decide_certificate(certificate, *, official, approve: bool, reason: str = ""):
     _require_official_for(official, certificate.seller)
-    reason = reason.strip()
-    if not approve and not reason:
-        raise ValidationError({"reason": _("Hãy ghi lý do để người bán biết cần làm gì.")})
+    reason = _reason(reason, required=not approve)
     certificate.approved = approve
     certificate.reviewed_at = timezone.now()
     certificate.review_note = reason
@@ -353,9 +358,7 @@ def decide_external_link(link, *, official, confirm: bool, reason: str = ""):
     _require_official_for(official, link.seller)
     if not link.is_pending:
         raise ValidationError(_("Đường dẫn này đã được xử lý hoặc đã bị người bán gỡ."))
-    reason = reason.strip()
-    if not confirm and not reason:
-        raise ValidationError({"reason": _("Hãy ghi lý do để người bán biết cần làm gì.")})
+    reason = _reason(reason, required=not confirm)
     now = timezone.now()
     if confirm:
         link.confirmed_by = official

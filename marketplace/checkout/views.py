@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views import generic
 from oscar.apps.checkout import views as oscar_views
 from oscar.apps.checkout.exceptions import FailedPreCondition
-from oscar.core.loading import get_class
+from oscar.core.loading import get_class, get_model
 
 from marketplace.order import selectors as order_selectors
 from marketplace.order import services as order_services
@@ -19,6 +19,7 @@ from .forms import PaymentMethodForm
 from .payment_methods import get_method
 
 CheckoutSessionMixin = get_class("checkout.session", "CheckoutSessionMixin")
+Partner = get_model("partner", "Partner")
 
 
 class PaymentMethodView(CheckoutSessionMixin, generic.FormView):
@@ -36,8 +37,8 @@ class PaymentMethodView(CheckoutSessionMixin, generic.FormView):
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
         kwargs["basket"] = self.request.basket
-        if self.checkout_session.payment_method():
-            kwargs["initial"] = {"method": self.checkout_session.payment_method()}
+        if chosen := self.checkout_session.payment_method():
+            kwargs["initial"] = {"method": chosen}
         return kwargs
 
     def form_valid(self, form):
@@ -54,8 +55,12 @@ class PaymentDetailsView(oscar_views.PaymentDetailsView):
     def get_pre_conditions(self, request):
         return super().get_pre_conditions(request) + ["check_payment_method_is_chosen"]
 
+    def chosen_payment_method(self):
+        """The chosen method's object (None if none or an unknown code is in the session)."""
+        return get_method(self.checkout_session.payment_method())
+
     def check_payment_method_is_chosen(self, request):
-        if get_method(self.checkout_session.payment_method()) is None:
+        if self.chosen_payment_method() is None:
             raise FailedPreCondition(
                 url="/checkout/payment-method/", message=_("Vui lòng chọn hình thức thanh toán.")
             )
@@ -65,12 +70,12 @@ class PaymentDetailsView(oscar_views.PaymentDetailsView):
         method = ctx.get("shipping_method")
         basket = self.request.basket
         charges = method.part_charges(basket) if hasattr(method, "part_charges") else {}
-        ctx["payment_method"] = get_method(self.checkout_session.payment_method())
+        ctx["payment_method"] = self.chosen_payment_method()
         ctx["seller_parts"] = _basket_parts(basket, charges)
         return ctx
 
     def handle_payment(self, order_number, total, **kwargs):
-        get_method(self.checkout_session.payment_method()).take_payment(self, order_number, total)
+        self.chosen_payment_method().take_payment(self, order_number, total)
 
     def handle_order_placement(
         self,
@@ -110,11 +115,17 @@ class PaymentDetailsView(oscar_views.PaymentDetailsView):
 
 def _basket_parts(basket, charges):
     """Basket lines grouped by seller, with each parcel's shipping charge, for the preview."""
+    lines = basket.all_lines()
+    # Partners (with their seller, for the name) in one query, not one per basket line.
+    partners = Partner.objects.select_related("seller").in_bulk(
+        {line.stockrecord.partner_id for line in lines}
+    )
     parts = {}
-    for line in basket.all_lines():
-        partner = line.stockrecord.partner
+    for line in lines:
+        partner_id = line.stockrecord.partner_id
         part = parts.setdefault(
-            partner.pk, {"partner": partner, "lines": [], "shipping": charges.get(partner.pk)}
+            partner_id,
+            {"partner": partners[partner_id], "lines": [], "shipping": charges.get(partner_id)},
         )
         part["lines"].append(line)
     return list(parts.values())

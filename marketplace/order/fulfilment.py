@@ -9,6 +9,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
+from .services import notify_part_status_changed
+
 OrderPart = get_model("order", "OrderPart")
 Status = OrderPart.Status
 
@@ -38,30 +40,10 @@ def _move(part, user, new_status, **changes):
     for name, value in changes.items():
         setattr(part, name, value)
     part.save()
-    _email_buyer(part)
+    # The buyer's templated status e-mail (with the signed status link), queued after commit;
+    # one helper for every status change instead of a second hand-built e-mail here.
+    notify_part_status_changed(part)
     return part
-
-
-def _email_buyer(part):
-    from sellers.tasks import send_email
-
-    email = part.order.email
-    if not email:
-        return
-    subject = _("Đơn hàng %(number)s: %(status)s") % {
-        "number": part.order.number,
-        "status": part.get_status_display(),
-    }
-    body = _("Phần đơn hàng của %(shop)s hiện ở trạng thái: %(status)s.") % {
-        "shop": part.partner.display_name,
-        "status": part.get_status_display(),
-    }
-    if part.tracking_code:
-        body += " " + _("Vận chuyển: %(carrier)s, mã vận đơn %(code)s.") % {
-            "carrier": part.carrier,
-            "code": part.tracking_code,
-        }
-    transaction.on_commit(lambda: send_email.delay(email, subject, body))
 
 
 @transaction.atomic

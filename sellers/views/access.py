@@ -30,7 +30,7 @@ def shop_required(view):
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         seller = seller_for_user(request.user)
-        if seller is None or seller.status != Seller.Status.VERIFIED or seller.partner_id is None:
+        if seller is None or not seller.has_open_shop:
             raise PermissionDenied
         return view(request, seller, *args, **kwargs)
 

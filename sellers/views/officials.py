@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from .. import forms, selectors, services
-from ..models import ExternalShopLink, OcopCertificate
+from ..models import ExternalShopLink, OcopCertificate, Seller
 from .access import official_required, posted
 
 ACTION_LABELS = {
@@ -65,17 +65,18 @@ def seller_detail(request, pk):
     context = {
         "seller": seller,
         "form": form,
+        "can_decide": seller.status == Seller.Status.SUBMITTED,
         "log": log,
         "links": selectors.external_link_queue(request.user, seller=seller),
-        "confirmed_links": seller.external_links.confirmed(),
+        # The confirming official is shown for each link: one join, not a query per link.
+        "confirmed_links": seller.external_links.confirmed().select_related("confirmed_by"),
     }
     return render(request, "sellers/officials/seller_detail.html", context)
 
 
 @official_required
 def certificate_detail(request, pk):
-    sellers = selectors.sellers_for_official(request.user)
-    certificate = get_object_or_404(OcopCertificate.objects.filter(seller__in=sellers), pk=pk)
+    certificate = get_object_or_404(OcopCertificate.objects.for_commune_official(request.user), pk=pk)
     form = forms.CertificateDecisionForm(posted(request)[0])
     if request.method == "POST" and form.is_valid():
         try:
@@ -90,7 +91,7 @@ def certificate_detail(request, pk):
         else:
             messages.success(request, _("Đã ghi quyết định về chứng nhận."))
             return redirect("officials:queue")
-    context = {"certificate": certificate, "form": form}
+    context = {"certificate": certificate, "form": form, "can_decide": certificate.reviewed_at is None}
     return render(request, "sellers/officials/certificate_detail.html", context)
 
 
@@ -100,8 +101,7 @@ def external_link_decision(request, pk, decision):
     """Confirm (counts for I1) or reject a seller's shop on another platform, from the queue or file."""
     if decision not in {"confirm", "reject"}:
         raise Http404
-    sellers = selectors.sellers_for_official(request.user)
-    link = get_object_or_404(ExternalShopLink.objects.filter(seller__in=sellers), pk=pk)
+    link = get_object_or_404(ExternalShopLink.objects.for_commune_official(request.user), pk=pk)
     form = forms.LinkDecisionForm(request.POST)
     reason = form.cleaned_data["reason"] if form.is_valid() else ""
     try:
