@@ -39,12 +39,14 @@ class CatalogueView(ListView):
         if self.form.is_bound and not self.form.is_valid():
             messages.warning(request, _("Một số bộ lọc không hợp lệ nên đã được bỏ qua."))
         self.filters = self.form.filters(category_id=self.category.pk if self.category else None)
+        # One "today" for counts, list and cards, so a rating expiring at midnight agrees.
+        self.today = timezone.localdate()
         # Counts first: they also tell whether a search must fall back to typo tolerance.
-        self.counts = selectors.facet_counts(self.filters)
+        self.counts = selectors.facet_counts(self.filters, self.today)
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
-        return selectors.search_catalogue(self.filters, fuzzy=self.counts["fuzzy"])
+        return selectors.search_catalogue(self.filters, self.today, fuzzy=self.counts["fuzzy"])
 
     def get_paginator(self, *args, **kwargs):
         paginator = super().get_paginator(*args, **kwargs)
@@ -66,7 +68,7 @@ class CatalogueView(ListView):
             query_string=params.urlencode(),
             category=self.category,
             summary=self.filters.q,
-            today=timezone.localdate(),
+            today=self.today,
         )
         return ctx
 
@@ -121,7 +123,8 @@ class TraceabilityView(DetailView):
 
     def get_object(self, queryset=None):
         product = selectors.product_for_page(self.kwargs["pk"])
-        if product is None or not product.is_public or product.seller_id is None:
+        # product_for_page already requires a verified seller (so a seller is always set).
+        if product is None or not product.is_public:
             raise Http404
         return product
 

@@ -34,3 +34,25 @@ def test_hostile_catalogue_and_search_parameters(client, params):
 def test_hostile_paths_are_not_found(client):
     for url in ["/order-status/\x00/", "/shop/%00/", "/catalogue/trace/0/", "/catalogue/label/99999999999/"]:
         assert client.get(url).status_code in (400, 404), url
+
+
+def test_seller_html_in_a_description_cannot_run_script_on_the_product_page(client, shop):
+    seller = shop.seller("HTX Mật ong")
+    evil = (
+        '<p onmouseover="steal()">Mật ong <b>rừng</b></p><script>steal()</script>'
+        '<a href="javascript:steal()">xem</a><img src="x" onerror="steal()">'
+    )
+    honey = shop.product(seller, "Mật ong bạc hà", description=evil)
+    html = client.get(honey.get_absolute_url()).content.decode()
+    assert "<p>Mật ong <b>rừng</b></p>" in html  # harmless formatting stays
+    assert "<script>steal" not in html and "javascript:" not in html
+    assert "onmouseover" not in html and "onerror" not in html
+
+
+def test_a_plain_text_description_keeps_its_paragraphs_and_is_escaped(client, shop):
+    seller = shop.seller("HTX Mật ong")
+    text = "Mật ong rừng nguyên chất.\n\nThu hoạch tháng 3 & tháng 4 > 500 tổ ong."
+    honey = shop.product(seller, "Mật ong bạc hà", description=text)
+    html = client.get(honey.get_absolute_url()).content.decode()
+    assert "<p>Mật ong rừng nguyên chất.</p>" in html
+    assert "<p>Thu hoạch tháng 3 &amp; tháng 4 &gt; 500 tổ ong.</p>" in html

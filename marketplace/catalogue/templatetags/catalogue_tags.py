@@ -1,7 +1,10 @@
 """Template helpers for catalogue pages: responsive WebP sources and OCOP badges."""
 
 from django import template
+from django.template.defaultfilters import linebreaks_filter
 from django.utils import timezone
+from django.utils.safestring import mark_safe
+from wagtail.whitelist import Whitelister
 
 from marketplace.catalogue.images import THUMBNAIL_WIDTHS, thumbnail_url
 
@@ -21,6 +24,20 @@ def webp_srcset(image):
 def webp_thumb(image, width=320):
     original = getattr(image, "original", None)
     return thumbnail_url(original.name, int(width)) if original else ""
+
+
+@register.filter
+def clean_html(html):
+    """A product description's HTML with only harmless tags and attributes kept.
+
+    Sellers type descriptions into a plain text box and the dashboard stores raw HTML, so
+    `|safe` would run a seller's <script> or onerror= in every buyer's browser. Wagtail's
+    rich-text whitelist keeps paragraphs, lists, bold, links (no javascript:) and images.
+    """
+    if "<" not in (html or ""):
+        # Typed in the seller's plain text box: keep their line breaks as paragraphs.
+        return linebreaks_filter(html or "", autoescape=True)
+    return mark_safe(Whitelister().clean(html))  # noqa: S308 - cleaned just above
 
 
 @register.filter
