@@ -1,6 +1,7 @@
 """Wagtail pages: the home page, training courses with lessons, and news."""
 
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
@@ -20,6 +21,7 @@ class HomePage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         context["featured_products"] = featured_products(limit=8)
+        context["today"] = timezone.localdate()  # the product card shows stars valid today
         context["courses"] = CoursePage.objects.live().public().order_by("-first_published_at")[:3]
         return context
 

@@ -6,7 +6,6 @@ number of queries whatever the catalogue size.
 
 from dataclasses import dataclass, replace
 
-from django.apps import apps
 from django.contrib.postgres.search import TrigramWordSimilarity
 from django.db import connection
 from django.db.models import (
@@ -26,6 +25,7 @@ from django.utils import timezone
 from oscar.core.loading import get_model
 
 from marketplace.core.text import fold
+from sellers.models import Seller
 
 from . import cache
 
@@ -49,9 +49,6 @@ class CatalogueFilters:
     category_id: int | None = None
 
 
-VERIFIED_SELLER = "verified"
-
-
 def _in_stock():
     return StockRecord.objects.filter(product=OuterRef("pk")).filter(
         Q(num_in_stock__isnull=True) | Q(num_in_stock__gt=Coalesce(F("num_allocated"), Value(0)))
@@ -60,17 +57,22 @@ def _in_stock():
 
 def listable_products():
     """Public products of verified sellers with stock to sell."""
-    return Product.objects.browsable().filter(seller__status=VERIFIED_SELLER).filter(Exists(_in_stock()))
+    verified = Product.objects.browsable().filter(seller__status=Seller.Status.VERIFIED)
+    return verified.filter(Exists(_in_stock()))
+
+
+def _lowest_price():
+    """The product's cheapest stock record price: what cards show and price filters compare."""
+    return Subquery(StockRecord.objects.filter(product=OuterRef("pk")).order_by("price").values("price")[:1])
 
 
 def with_card_data(queryset):
     """What a product card shows, fetched in a fixed number of queries (no N+1)."""
-    lowest_price = StockRecord.objects.filter(product=OuterRef("pk")).order_by("price").values("price")[:1]
     return (
         queryset.select_related("seller__commune")
         # Cards show none of the long texts: narrow rows are cheaper to join and sort.
         .defer("description", "search_text", "search_title")
-        .annotate(price=Subquery(lowest_price))
+        .annotate(price=_lowest_price())
         .prefetch_related(Prefetch("images", queryset=ProductImage.objects.order_by("display_order")))
     )
 
@@ -91,7 +93,6 @@ def _matching_seller_ids(folded):
     """
 
     def compute():
-        Seller = apps.get_model("sellers", "Seller")
         if connection.vendor == "postgresql":
             match = Q(name__unaccent__icontains=folded) | Q(commune__name__unaccent__icontains=folded)
             return list(Seller.objects.filter(match).values_list("pk", flat=True))
@@ -233,8 +234,7 @@ def _buckets(filters, today, fuzzy):
         base = base.filter(categories__id=filters.category_id)
     base, _rank = _search(base, filters.q, fuzzy)
     if filters.price_min is not None or filters.price_max is not None:
-        lowest = StockRecord.objects.filter(product=OuterRef("pk")).order_by("price").values("price")[:1]
-        base = _apply_price(base.annotate(price=Subquery(lowest)), filters)
+        base = _apply_price(base.annotate(price=_lowest_price()), filters)
     levels = sorted({*STAR_LEVELS, *([filters.min_stars] if filters.min_stars else [])})
     return list(
         base.order_by()
@@ -252,7 +252,7 @@ def product_for_page(pk):
     Products of sellers not (or no longer) verified have no public page (DESIGN §1).
     """
     return (
-        Product.objects.filter(seller__status=VERIFIED_SELLER)
+        Product.objects.filter(seller__status=Seller.Status.VERIFIED)
         .select_related("seller__commune", "seller__rep_ethnic_group", "product_class", "parent")
         .prefetch_related(
             Prefetch("images", queryset=ProductImage.objects.order_by("display_order")),

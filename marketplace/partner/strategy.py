@@ -8,14 +8,14 @@ from oscar.apps.partner import availability
 from oscar.apps.partner.strategy import NoTax, StockRequired, Structured, UseFirstStockRecord
 from oscar.apps.partner.strategy import Selector as OscarSelector
 
-VERIFIED = "verified"
+from sellers.models import Seller
 
 
 class VerifiedSellerStockRequired(StockRequired):
     def availability_policy(self, product, stockrecord):
         owner = product.parent if product.is_child else product  # variants belong to their parent
         seller = owner.seller if owner.seller_id else None
-        if seller is None or seller.status != VERIFIED:
+        if seller is None or seller.status != Seller.Status.VERIFIED:
             return availability.Unavailable()
         return super().availability_policy(product, stockrecord)
 

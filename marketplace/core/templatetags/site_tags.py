@@ -1,13 +1,10 @@
-"""Template helpers for the storefront header, footer and cards."""
+"""Template helpers for the storefront header and footer (product cards: catalogue_tags)."""
 
 from django import template
 from django.conf import settings
 from django.core.cache import cache
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
-
-from marketplace.catalogue.images import thumbnail_url
 
 register = template.Library()
 
@@ -35,21 +32,6 @@ def cms_section_links():
 @register.simple_tag
 def contact_email():
     return getattr(settings, "SITE_CONTACT_EMAIL", "hotro@ocop-dienbien.vn")
-
-
-@register.filter
-def thumb(image, width=320):
-    """URL of a product image's WebP thumbnail at one of the fixed widths (made in the background)."""
-    original = getattr(image, "original", None)
-    if not original:
-        return ""
-    return thumbnail_url(original.name, int(width))
-
-
-@register.filter
-def ocop_stars_today(product):
-    """The product's OCOP stars if its certificate is still valid today, else None."""
-    return product.ocop_stars_on(timezone.localdate())
 
 
 @register.simple_tag
