@@ -1,8 +1,9 @@
 """Tell a user something: an in-app notice now, e-mail and SMS in the background."""
 
-from django.db import transaction
 from django.utils.html import escape, linebreaks
 from oscar.core.loading import get_model
+
+from marketplace.core.background import enqueue_after_commit
 
 from . import tasks
 
@@ -13,6 +14,6 @@ def notify(user, subject: str, body: str, phone: str = "") -> None:
     """Oscar's notification inbox renders the body as HTML, so user-typed text is escaped."""
     Notification.objects.create(recipient=user, subject=subject[:255], body=linebreaks(escape(body)))
     if user.email:
-        transaction.on_commit(lambda: tasks.send_email.delay(user.email, subject, body))
+        enqueue_after_commit(tasks.send_email, user.email, subject, body)
     if phone:
-        transaction.on_commit(lambda: tasks.send_sms.delay(phone, f"{subject}. {body}"[:320]))
+        enqueue_after_commit(tasks.send_sms, phone, f"{subject}. {body}"[:320])

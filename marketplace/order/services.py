@@ -1,18 +1,16 @@
 """Writes on orders: splitting a placed order into one part per seller, and notifying the buyer."""
 
-import logging
 from collections import defaultdict
 from decimal import Decimal
 
 from django.core import signing
-from django.db import transaction
 from django.urls import reverse
 from oscar.core.loading import get_model
 
+from marketplace.core.background import enqueue_after_commit
 from marketplace.shipping.rates import parcel_charge, shipped_weight
 
 OrderPart = get_model("order", "OrderPart")
-logger = logging.getLogger(__name__)
 STATUS_LINK_SALT = "order-status"
 
 
@@ -47,21 +45,14 @@ def status_path(order):
     return reverse("order-status", kwargs={"token": status_token(order)})
 
 
-def _enqueue(task, *args):
-    try:
-        task.delay(*args)
-    except Exception:  # a broker outage must not turn a placed order into an error page
-        logger.exception("could not queue %s%r", task.name, args)
-
-
 def notify_order_placed(order):
     """Queue the Vietnamese confirmation email once the order is committed."""
     from .tasks import send_order_confirmation_email
 
-    transaction.on_commit(lambda: _enqueue(send_order_confirmation_email, order.id))
+    enqueue_after_commit(send_order_confirmation_email, order.id)
 
 
 def notify_part_status_changed(part):
     from .tasks import send_order_status_email
 
-    transaction.on_commit(lambda: _enqueue(send_order_status_email, part.id))
+    enqueue_after_commit(send_order_status_email, part.id)

@@ -108,3 +108,28 @@ def test_non_officials_are_refused(client):
     assert client.get(reverse("officials:seller", kwargs={"pk": seller.pk})).status_code == 403
     client.logout()
     assert client.get(reverse("officials:queue")).url.startswith(reverse("sellers:login"))
+
+
+def test_a_broker_outage_does_not_undo_or_break_a_decision(
+    client, official, caplog, django_capture_on_commit_callbacks
+):
+    """The decision is saved and the official sees the queue; the lost email is logged."""
+    from marketplace.celery import app
+
+    seller = make_submitted_seller("0912000109")
+    client.force_login(official)
+    settings_before = (app.conf.task_always_eager, app.conf.broker_url, app.conf.task_publish_retry)
+    app.conf.task_always_eager, app.conf.broker_url, app.conf.task_publish_retry = (
+        False,
+        "redis://127.0.0.1:1/0",  # nothing listens there
+        False,
+    )
+    try:
+        with caplog.at_level(logging.ERROR), django_capture_on_commit_callbacks(execute=True):
+            response = decide(client, seller, "approve")
+    finally:
+        app.conf.task_always_eager, app.conf.broker_url, app.conf.task_publish_retry = settings_before
+        app.pool.force_close_all()
+    assert response.status_code == 302 and response.url == reverse("officials:queue")
+    assert Seller.objects.get(pk=seller.pk).status == Seller.Status.VERIFIED
+    assert any("could not queue" in r.getMessage() for r in caplog.records)
