@@ -4,6 +4,7 @@ import os
 import subprocess
 import sys
 import time
+import uuid
 from pathlib import Path
 
 import pytest
@@ -28,9 +29,16 @@ SCREENSHOTS = ROOT / "screenshots"
 
 @pytest.fixture
 def celery_worker_process(transactional_db, settings):
-    """A real `celery worker` process using the test database and the Redis broker."""
+    """A real `celery worker` process using the test database and the Redis broker.
+
+    It listens on a queue of its own, so a stray worker left by another run (or another
+    checkout on this machine) can never take this test's tasks.
+    """
     from django.db import connection
 
+    from marketplace.celery import app
+
+    name = f"test-{uuid.uuid4().hex[:12]}"
     db = connection.settings_dict
     env = dict(
         os.environ,
@@ -38,35 +46,27 @@ def celery_worker_process(transactional_db, settings):
         DATABASE_URL=f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
         CELERY_TASK_ALWAYS_EAGER="false",
     )
-    worker = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "marketplace",
-            "worker",
-            "--pool=solo",
-            "-c",
-            "1",
-            "-l",
-            "WARNING",
-        ],
-        cwd=ROOT,
-        env=env,
-    )
-    from marketplace.celery import app
-
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        if app.control.ping(timeout=0.5):
-            break
-    else:
-        worker.kill()
-        pytest.fail("Celery worker did not start within 30 s")
-    yield worker
-    worker.terminate()
-    worker.wait(10)
+    command = [sys.executable, "-m", "celery", "-A", "marketplace", "worker", "--pool=solo", "-c", "1"]
+    command += ["-Q", name, "-n", f"{name}@%h", "-l", "WARNING"]
+    worker = subprocess.Popen(command, cwd=ROOT, env=env)
+    default_queue = app.conf.task_default_queue
+    app.conf.task_default_queue = name
+    try:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            replies = app.control.ping(timeout=0.5)
+            if any(name in host for reply in replies for host in reply):
+                break
+        else:
+            pytest.fail("Celery worker did not start within 30 s")
+        yield worker
+    finally:
+        app.conf.task_default_queue = default_queue
+        worker.terminate()
+        try:
+            worker.wait(10)
+        except subprocess.TimeoutExpired:
+            worker.kill()
 
 
 @pytest.fixture(scope="session")
