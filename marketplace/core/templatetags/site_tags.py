@@ -46,8 +46,8 @@ def ocop_product_groups():
 def workspace_link(context):
     """Where a signed-in user does their work: officials verify, sellers sell, village heads assist.
 
-    Anonymous visitors get nothing here (the footer invites them to sell); at most two small
-    queries for a signed-in user.
+    Anonymous visitors get nothing here (the footer invites them to sell); a signed-in user
+    costs at most three small queries (official profile, seller, village-head group).
     """
     from sellers.selectors import seller_for_user
     from sellers.services import can_assist
