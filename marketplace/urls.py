@@ -10,6 +10,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from marketplace.catalogue.views import SellerShopView
+from marketplace.indicators import views as indicator_views
 
 urlpatterns = [
     # The Wagtail home page is the shop's front door; listed before Oscar's "" redirect.
@@ -21,6 +22,10 @@ urlpatterns = [
     path("shop/<slug:slug>/", SellerShopView.as_view(), name="seller-shop"),
     path("", include("marketplace.order.urls")),
     path("seller/", include("sellers.urls")),
+    # --- indicators (issue 12): officials' dashboard and the public progress page
+    path("officials/indicators/", include("marketplace.indicators.urls")),
+    path("chi-tieu/", indicator_views.public, name="indicators-public"),
+    # ---
     path("officials/", include("sellers.official_urls")),
     path("", include(apps.get_app_config("oscar").urls[0])),
 ]

@@ -99,6 +99,7 @@ INSTALLED_APPS = [
     "sellers",
     "payments",
     "cms",
+    "marketplace.indicators",
     "marketplace.demo",
 ]
 
@@ -193,7 +194,19 @@ CELERY_BEAT_SCHEDULE = {
         "task": "sellers.tasks.expire_certificates",
         "schedule": crontab(hour=0, minute=5),
     },
+    # --- indicators (issue 12): nightly snapshot (yesterday final, today so far), monthly alerts
+    "indicator-snapshot": {
+        "task": "marketplace.indicators.tasks.snapshot_daily",
+        "schedule": crontab(hour=0, minute=20),
+    },
+    "indicator-alerts": {
+        "task": "marketplace.indicators.tasks.monthly_alerts",
+        "schedule": crontab(day_of_month=1, hour=6, minute=0),
+    },
+    # ---
 }
+# Indicators: a commune more than this many points behind this year's trajectory is "lagging".
+INDICATOR_ALERT_POINTS = env.int("INDICATOR_ALERT_POINTS", default=10)
 
 # Text messages to sellers: a class with send(phone, text); the default only logs them.
 SMS_BACKEND = env("SMS_BACKEND", default="sellers.sms.LoggingBackend")

@@ -1,0 +1,134 @@
+"""The seven indicators of the 2026–2030 plan (DESIGN §3): one definition for every reader.
+
+Dashboard, exports, snapshots, the public page, alerts and tests all read these objects;
+the counting itself is in ``selectors.py`` (live, from the records) and the stored
+snapshots (``models.SnapshotCell``), which hold the same counters.
+"""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.utils.translation import gettext_lazy as _
+
+BASELINE_YEAR = 2025
+FINAL_YEAR = 2030
+INTERIM_YEAR = 2028  # the plan's mid-term review
+YEARS = tuple(range(BASELINE_YEAR, FINAL_YEAR + 1))
+
+# Breakdown dimensions a population has: sellers have all four, registries fewer.
+SELLER_DIMS = frozenset({"commune", "ethnic_group", "entity_type", "sex"})
+
+
+@dataclass(frozen=True)
+class Indicator:
+    code: str
+    name: str
+    numerator: str
+    denominator: str
+    target_2030: Decimal
+    # Caveats shown to officials beside the definition (what "as of a past date" approximates).
+    approximation: str = ""
+    dims: frozenset = SELLER_DIMS
+
+    @property
+    def num_field(self):
+        return f"{self.code.lower()}_num"
+
+    @property
+    def den_field(self):
+        return f"{self.code.lower()}_den"
+
+    def applies_to(self, filters) -> bool:
+        """False when a filter names a dimension this population does not have."""
+        return all(dim in self.dims for dim, value in filters.as_dims().items() if value)
+
+
+OCOP_ENTITY = _(
+    "Chủ thể OCOP: người bán có ít nhất một giấy chứng nhận OCOP đã được cán bộ xác minh và còn "
+    "hiệu lực vào ngày tính (ngày cấp ≤ ngày tính ≤ ngày hết hạn)."
+)
+EM_HOUSEHOLD = _(
+    "Hộ DTTS: loại hình hộ gia đình/hộ kinh doanh có người đại diện thuộc dân tộc khác dân tộc Kinh "
+    "(chưa khai dân tộc thì chưa tính)."
+)
+LIVE_LISTING = _(
+    "Sản phẩm đang bán trên chợ vào một ngày đã qua được ước tính: sản phẩm tạo trước hết ngày đó, "
+    "người bán được xác minh trước hết ngày đó, và hiện vẫn hiển thị, còn hàng (lịch sử ẩn/hết hàng "
+    "không được lưu). Vùng đồng bào DTTS theo danh mục xã hiện hành."
+)
+
+INDICATORS = (
+    Indicator(
+        code="I1",
+        name=_("Chủ thể OCOP vùng đồng bào DTTS và miền núi bán hàng trên sàn thương mại điện tử"),
+        numerator=_(
+            "Chủ thể OCOP ở xã/phường vùng đồng bào DTTS có ít nhất một sản phẩm đang bán trên chợ, "
+            "hoặc có cửa hàng trên sàn khác đã được cán bộ xác nhận"
+        ),
+        denominator=_("Chủ thể OCOP ở xã/phường vùng đồng bào DTTS"),
+        target_2030=Decimal(60),
+        approximation=LIVE_LISTING,
+    ),
+    Indicator(
+        code="I2",
+        name=_("Hộ DTTS là chủ thể OCOP có điểm bán và tài khoản thanh toán điện tử"),
+        numerator=_(
+            "Hộ DTTS là chủ thể OCOP có gian hàng hoạt động (đã xác minh, ít nhất một sản phẩm đang "
+            "bán) và tài khoản thanh toán điện tử đã xác minh, chưa bị khoá vào ngày tính"
+        ),
+        denominator=_("Hộ DTTS là chủ thể OCOP"),
+        target_2030=Decimal(50),
+        approximation=LIVE_LISTING,
+    ),
+    Indicator(
+        code="I3",
+        name=_("Hộ DTTS trong các chủ thể OCOP"),
+        numerator=_("Hộ DTTS là chủ thể OCOP"),
+        denominator=_("Tất cả chủ thể OCOP"),
+        target_2030=Decimal(50),
+    ),
+    Indicator(
+        code="I4",
+        name=_("Doanh nghiệp, hợp tác xã, hộ DTTS được tập huấn kỹ năng số"),
+        numerator=_(
+            "Người bán ở vùng đồng bào DTTS có người đại diện đã hoàn thành ít nhất một khoá học "
+            "(trực tuyến, hoặc tham dự lớp do cán bộ ghi nhận) đến ngày tính"
+        ),
+        denominator=_("Người bán đã được xác minh ở xã/phường vùng đồng bào DTTS"),
+        target_2030=Decimal(50),
+    ),
+    Indicator(
+        code="I5",
+        name=_("Trưởng bản, người có uy tín được tập huấn"),
+        numerator=_("Trưởng bản, người có uy tín đã hoàn thành ít nhất một khoá học đến ngày tính"),
+        denominator=_("Trưởng bản, người có uy tín có trong danh sách đến ngày tính"),
+        target_2030=Decimal(80),
+        dims=frozenset({"commune", "ethnic_group", "sex"}),
+    ),
+    Indicator(
+        code="I6",
+        name=_("Cán bộ làm công tác dân tộc được bồi dưỡng chuyển đổi số"),
+        numerator=_("Cán bộ đã hoàn thành ít nhất một khoá học dành cho cán bộ đến ngày tính"),
+        denominator=_("Cán bộ làm công tác dân tộc có trong danh sách đến ngày tính"),
+        target_2030=Decimal(100),
+        dims=frozenset({"commune", "sex"}),
+        approximation=_("Cán bộ cấp tỉnh chỉ được tính trong số liệu toàn tỉnh, không thuộc xã nào."),
+    ),
+    Indicator(
+        code="I7",
+        name=_("Thủ tục đăng ký người bán được xử lý trực tuyến"),
+        numerator=_("Hồ sơ đăng ký người bán được nộp trực tuyến và xử lý trực tuyến"),
+        denominator=_(
+            "Hồ sơ đăng ký người bán đã có quyết định (xác minh, yêu cầu bổ sung hoặc từ chối) đến ngày tính"
+        ),
+        target_2030=Decimal(100),
+        approximation=_(
+            "Ngày quyết định chỉ được lưu khi hồ sơ được xác minh; với hồ sơ bị từ chối hoặc yêu cầu bổ "
+            "sung, ngày nộp được dùng thay."
+        ),
+    ),
+)
+
+BY_CODE = {indicator.code: indicator for indicator in INDICATORS}
+CODES = tuple(BY_CODE)
+COUNTER_FIELDS = tuple(f for i in INDICATORS for f in (i.num_field, i.den_field))

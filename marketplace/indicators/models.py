@@ -1,0 +1,92 @@
+"""Stored indicator figures: daily snapshots, yearly targets, export jobs, alert runs."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .definitions import CODES
+
+
+class SnapshotDay(models.Model):
+    """One row per snapshotted date: which dates exist (trend points) and when they were taken."""
+
+    date = models.DateField(primary_key=True)
+    taken_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-date"]
+
+
+class SnapshotCell(models.Model):
+    """Counts of one breakdown cell (commune × ethnic group × entity type × sex) on one date.
+
+    One wide row holds every indicator's numerator and denominator for the cell, so a
+    dashboard, export or trend is one grouped SUM over few rows. People registries (village
+    heads, staff) have no entity type: their rows carry entity_type "".
+    """
+
+    date = models.DateField()
+    commune = models.ForeignKey("sellers.Commune", on_delete=models.PROTECT, null=True, related_name="+")
+    ethnic_group = models.ForeignKey(
+        "sellers.EthnicGroup", on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    entity_type = models.CharField(max_length=20, blank=True)
+    sex = models.CharField(max_length=1, blank=True)
+    # One numerator and denominator per indicator (definitions.COUNTER_FIELDS).
+    i1_num = models.PositiveIntegerField(default=0)
+    i1_den = models.PositiveIntegerField(default=0)
+    i2_num = models.PositiveIntegerField(default=0)
+    i2_den = models.PositiveIntegerField(default=0)
+    i3_num = models.PositiveIntegerField(default=0)
+    i3_den = models.PositiveIntegerField(default=0)
+    i4_num = models.PositiveIntegerField(default=0)
+    i4_den = models.PositiveIntegerField(default=0)
+    i5_num = models.PositiveIntegerField(default=0)
+    i5_den = models.PositiveIntegerField(default=0)
+    i6_num = models.PositiveIntegerField(default=0)
+    i6_den = models.PositiveIntegerField(default=0)
+    i7_num = models.PositiveIntegerField(default=0)
+    i7_den = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        indexes = [models.Index(fields=["date", "commune"], name="indicators_cell_date_commune")]
+
+
+class Target(models.Model):
+    """A yearly target (percent) set by a province official; 2025 is the baseline."""
+
+    indicator = models.CharField(max_length=2, choices=[(c, c) for c in CODES])
+    year = models.PositiveSmallIntegerField()
+    percent = models.DecimalField(max_digits=5, decimal_places=1)
+    set_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    set_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["indicator", "year"], name="indicators_target_once")]
+
+
+class ExportJob(models.Model):
+    """An Excel/CSV export built by Celery, with progress for the waiting page."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Đang chờ")
+        RUNNING = "running", _("Đang tạo")
+        DONE = "done", _("Xong")
+        FAILED = "failed", _("Lỗi")
+
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    params = models.JSONField()
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    progress = models.PositiveSmallIntegerField(default=0)
+    file = models.FileField(upload_to="indicators/exports/%Y/%m/", blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+
+class AlertRun(models.Model):
+    """One monthly alert run: a month is alerted once, even if the job runs twice."""
+
+    month = models.DateField(unique=True)
+    ran_at = models.DateTimeField(default=timezone.now)
+    lagging = models.JSONField(default=list)
+    data_gaps = models.JSONField(default=dict)

@@ -1,0 +1,109 @@
+"""What the dashboard, the printable report, the exports and the public page show: one builder.
+
+Every figure comes from the snapshots through ``selectors``; this module only assembles them
+(and draws the charts), so the dashboard and the Excel file cannot disagree.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from . import charts, selectors
+from .definitions import INDICATORS, INTERIM_YEAR
+from .selectors import Filters
+
+
+@dataclass
+class Report:
+    day: date | None
+    filters: Filters
+    targets: selectors.Targets
+    figures: list = field(default_factory=list)
+    communes: list = field(default_factory=list)
+    trend: list = field(default_factory=list)  # [(date, [Figure])]
+    alert_points: int = 10
+
+    @property
+    def indicators(self):
+        return INDICATORS
+
+    @property
+    def interim_year(self):
+        return INTERIM_YEAR
+
+    @property
+    def bars_svg(self):
+        return charts.bars(self.figures, self.day.year) if self.day else ""
+
+    def trend_of(self, code):
+        return [(d, next(f for f in figures if f.code == code)) for d, figures in self.trend]
+
+    @property
+    def trend_charts(self):
+        by_code = {f.code: f for f in self.figures}
+        return [
+            (by_code[i.code], charts.trend(i.code, self.trend_of(i.code), self._trajectory(i.code)))
+            for i in INDICATORS
+        ]
+
+    def _trajectory(self, code):
+        return lambda day: self.targets.trajectory(code, day)
+
+    @property
+    def lagging_count(self):
+        return sum(1 for row in self.communes if row.lagging_codes(self.alert_points))
+
+
+def build(day, filters: Filters, *, months=24, communes=True, alert_points=10) -> Report:
+    """The figures on the snapshot ``day`` (None: no snapshot yet), in a fixed number of queries."""
+    targets = selectors.load_targets()
+    report = Report(day=day, filters=filters, targets=targets, alert_points=alert_points)
+    if day is None:
+        return report
+    codes = selectors.available_codes()
+    report.figures = selectors.figures(day, filters, targets, codes)
+    if communes:
+        report.communes = selectors.commune_rows(day, filters, targets, codes)
+    if months:
+        report.trend = selectors.trend(selectors.trend_dates(day, months), filters, targets, codes)
+    return report
+
+
+def sort_communes(rows, key: str, points: int):
+    """Sort by commune name, by one indicator's share, or by how many indicators lag."""
+    descending = key.startswith("-")
+    key = key.lstrip("-")
+    if key == "lagging":
+        return sorted(rows, key=lambda r: (-len(r.lagging_codes(points)), r.commune.name))
+    index = next((n for n, i in enumerate(INDICATORS) if i.code == key), None)
+    if index is None:
+        return rows
+    present = [r for r in rows if r.figures[index].share is not None]
+    missing = [r for r in rows if r.figures[index].share is None]
+    present.sort(key=lambda r: r.figures[index].share, reverse=descending)
+    return present + missing
+
+
+PUBLIC_MIN_COUNT = 5
+
+
+@dataclass
+class PublicFigure:
+    """A figure as the public sees it: counts below 5 read "<5" and the share built on them is hidden."""
+
+    code: str
+    num: str
+    den: str
+    share: object
+    target: object
+
+
+def suppressed(figures, min_count=PUBLIC_MIN_COUNT):
+    def shown(n):
+        return "<5" if n < min_count else str(n)
+
+    out = []
+    for f in figures:
+        small = f.num < min_count or f.den < min_count
+        share = None if small or not f.applicable or not f.available else f.share
+        out.append(PublicFigure(f.code, shown(f.num), shown(f.den), share, f.target))
+    return out

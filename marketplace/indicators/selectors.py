@@ -1,0 +1,402 @@
+"""Reading the indicators: live from the records (for snapshots) and from the snapshots (for pages).
+
+``compute_cells(day)`` counts every indicator's numerator and denominator as of the end of
+``day`` in a handful of grouped queries (one per population: sellers, village heads, staff),
+one row per breakdown cell. ``take_snapshot`` stores exactly those rows, and every page and
+export reads them back with grouped SUMs (``figures``, ``commune_rows``, ``trend``,
+``breakdown``), so the dashboard costs a fixed number of queries whatever the province's size.
+"""
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db.models import Count, Exists, OuterRef, Q, Sum
+from django.utils import timezone
+
+from marketplace.catalogue.selectors import listable_products
+from sellers.models import KINH_CODE, Commune, EthnicGroup, ExternalShopLink, OcopCertificate, Seller
+from sellers.selectors import confirmed_external_listing
+
+from . import sources
+from .definitions import BASELINE_YEAR, BY_CODE, COUNTER_FIELDS, FINAL_YEAR, INDICATORS, YEARS
+from .models import SnapshotCell, SnapshotDay, Target
+
+CELL_KEYS = ("commune_id", "ethnic_group_id", "entity_type", "sex")
+
+
+def end_of(day: date) -> datetime:
+    """The first instant after ``day`` in the site's time zone: "as of D" means before this."""
+    return timezone.make_aware(datetime.combine(day + timedelta(days=1), time.min))
+
+
+# --- live computation from the records ----------------------------------------------------------
+
+
+def _seller_rows(day: date):
+    end = end_of(day)
+    valid_certificate = (
+        OcopCertificate.objects.valid(day)
+        .filter(seller_id=OuterRef("pk"))
+        .filter(Q(reviewed_at__isnull=True) | Q(reviewed_at__lt=end))
+    )
+    live_listing = listable_products().filter(seller_id=OuterRef("pk"), date_created__lt=end)
+    ocop = Q(ocop=True)
+    em_area = Q(commune__is_em_area=True)
+    em_household = Q(entity_type=Seller.EntityType.HOUSEHOLD, rep_ethnic_group__isnull=False) & ~Q(
+        rep_ethnic_group__code=KINH_CODE
+    )
+    verified = Q(status=Seller.Status.VERIFIED, verified_at__lt=end)
+    active_shop = verified & Q(listed=True)
+    decided_at = (
+        Q(status=Seller.Status.VERIFIED, verified_at__lt=end)
+        | Q(status__in=[Seller.Status.REJECTED, Seller.Status.CHANGES_REQUESTED], submitted_at__lt=end)
+        | Q(
+            status__in=[Seller.Status.REJECTED, Seller.Status.CHANGES_REQUESTED],
+            submitted_at__isnull=True,
+            created_at__lt=end,
+        )
+    )
+    counters = {
+        "i1_num": ocop & em_area & (active_shop | Q(external=True)),
+        "i1_den": ocop & em_area,
+        "i2_den": ocop & em_household,
+        "i3_num": ocop & em_household,
+        "i3_den": ocop,
+        "i4_den": em_area & verified,
+        "i7_num": decided_at & Q(submitted_online=True, decided_online=True),
+        "i7_den": decided_at,
+    }
+    epayment = sources.verified_epayment_seller_ids(day)
+    if epayment is not None:
+        counters["i2_num"] = ocop & em_household & active_shop & Q(pk__in=epayment)
+    trained = sources.trained_seller_ids(day)
+    if trained is not None:
+        counters["i4_num"] = em_area & verified & Q(pk__in=trained)
+    return (
+        Seller.objects.alias(
+            ocop=Exists(valid_certificate),
+            listed=Exists(live_listing),
+            external=confirmed_external_listing(day),
+        )
+        .values("commune_id", "rep_ethnic_group_id", "entity_type", "rep_sex")
+        .annotate(**{name: Count("pk", filter=condition) for name, condition in counters.items()})
+        .order_by()
+    )
+
+
+def _village_head_rows(day: date):
+    heads = sources.registered_village_heads(day)
+    trained = sources.trained_village_head_ids(day)
+    if heads is None or trained is None:
+        return []
+    return (
+        heads.values("commune_id", "ethnic_group_id", "sex")
+        .annotate(i5_den=Count("pk"), i5_num=Count("pk", filter=Q(pk__in=trained)))
+        .order_by()
+    )
+
+
+def _staff_rows(day: date):
+    staff = sources.registered_staff(day)
+    trained = sources.trained_staff_ids(day)
+    if staff is None or trained is None:
+        return []
+    return (
+        staff.values("commune_id", "sex")
+        .annotate(i6_den=Count("pk"), i6_num=Count("pk", filter=Q(pk__in=trained)))
+        .order_by()
+    )
+
+
+def compute_cells(day: date) -> list[dict]:
+    """Every indicator's counters as of the end of ``day``, one dict per non-empty breakdown cell.
+
+    Three grouped queries (sellers, village heads, staff); merging their rows by cell key is
+    work on the groups (a few thousand at most), never a loop over entities.
+    """
+    cells: dict[tuple, dict] = {}
+
+    def add(key, counts):
+        cell = cells.setdefault(
+            key, dict(zip(CELL_KEYS, key, strict=True)) | dict.fromkeys(COUNTER_FIELDS, 0)
+        )
+        for name, value in counts.items():
+            cell[name] += value
+
+    for row in _seller_rows(day):
+        key = (
+            row.pop("commune_id"),
+            row.pop("rep_ethnic_group_id"),
+            row.pop("entity_type"),
+            row.pop("rep_sex"),
+        )
+        add(key, row)
+    for row in _village_head_rows(day):
+        add((row.pop("commune_id"), row.pop("ethnic_group_id"), "", row.pop("sex") or ""), row)
+    for row in _staff_rows(day):
+        add((row.pop("commune_id"), None, "", row.pop("sex") or ""), row)
+    return [cell for cell in cells.values() if any(cell[name] for name in COUNTER_FIELDS)]
+
+
+def available_codes() -> set[str]:
+    """Indicators whose source records exist in this installation (payments, training)."""
+    codes = {"I1", "I3", "I7"}
+    if sources.has_payments():
+        codes.add("I2")
+    if sources.has_training():
+        codes |= {"I4", "I5", "I6"}
+    return codes
+
+
+# --- filters and scope --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Dashboard filters; ``commune_id`` is also how a commune official's scope is enforced."""
+
+    commune_id: int | None = None
+    ethnic_group_id: int | None = None
+    entity_type: str = ""
+    sex: str = ""
+
+    def as_dims(self):
+        return {
+            "commune": self.commune_id,
+            "ethnic_group": self.ethnic_group_id,
+            "entity_type": self.entity_type,
+            "sex": self.sex,
+        }
+
+    def without_commune(self):
+        return Filters(None, self.ethnic_group_id, self.entity_type, self.sex)
+
+    def apply(self, cells):
+        lookups = {
+            "commune_id": self.commune_id,
+            "ethnic_group_id": self.ethnic_group_id,
+            "entity_type": self.entity_type,
+            "sex": self.sex,
+        }
+        return cells.filter(**{k: v for k, v in lookups.items() if v})
+
+    def query(self):
+        """The filters as URL parameters (for links that keep them)."""
+        values = {
+            "commune": self.commune_id,
+            "ethnic": self.ethnic_group_id,
+            "type": self.entity_type,
+            "sex": self.sex,
+        }
+        return {k: v for k, v in values.items() if v}
+
+
+# --- figures ------------------------------------------------------------------------------------
+
+
+def share(num: int, den: int) -> Decimal | None:
+    if not den:
+        return None
+    return (Decimal(100) * num / den).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+
+@dataclass
+class Figure:
+    """One indicator for one scope on one date."""
+
+    code: str
+    num: int
+    den: int
+    target: Decimal  # this year's target
+    target_2030: Decimal
+    trajectory: Decimal  # where the line to this year's target stands on the date
+    applicable: bool = True
+    available: bool = True
+
+    @property
+    def indicator(self):
+        return BY_CODE[self.code]
+
+    @property
+    def share(self):
+        return share(self.num, self.den) if self.applicable and self.available else None
+
+    @property
+    def gap(self):
+        """Points above (+) or below (−) this year's target."""
+        return None if self.share is None else self.share - self.target
+
+    def lagging(self, points) -> bool:
+        return self.share is not None and self.share < self.trajectory - points
+
+
+_SUMS = {name: Sum(name, default=0) for name in COUNTER_FIELDS}
+
+
+def snapshot_dates():
+    return SnapshotDay.objects.values_list("date", flat=True)
+
+
+def latest_snapshot_on_or_before(day: date) -> date | None:
+    return snapshot_dates().filter(date__lte=day).order_by("-date").first()
+
+
+def _figures_from_sums(sums, day, targets, filters, codes):
+    return [
+        Figure(
+            code=i.code,
+            num=sums[i.num_field] or 0,
+            den=sums[i.den_field] or 0,
+            target=targets.for_year(i.code, day.year),
+            target_2030=targets.for_year(i.code, FINAL_YEAR),
+            trajectory=targets.trajectory(i.code, day),
+            applicable=i.applies_to(filters),
+            available=i.code in codes,
+        )
+        for i in INDICATORS
+    ]
+
+
+def figures(day: date, filters: Filters, targets, codes=None) -> list[Figure]:
+    """I1–I7 for a scope on a snapshot date: one query."""
+    sums = filters.apply(SnapshotCell.objects.filter(date=day)).aggregate(**_SUMS)
+    return _figures_from_sums(sums, day, targets, filters, codes or available_codes())
+
+
+def figures_from_cells(cells: list[dict], day: date, filters: Filters, targets, codes=None) -> list[Figure]:
+    """The same figures summed from live cells (``compute_cells``): what a snapshot must equal."""
+    wanted = {k: v for k, v in zip(CELL_KEYS, filters.as_dims().values(), strict=True) if v}
+    chosen = [c for c in cells if all(c[k] == v for k, v in wanted.items())]
+    sums = {name: sum(c[name] for c in chosen) for name in COUNTER_FIELDS}
+    return _figures_from_sums(sums, day, targets, filters, codes or available_codes())
+
+
+@dataclass
+class CommuneRow:
+    commune: Commune
+    figures: list
+
+    def lagging_codes(self, points):
+        return [f.code for f in self.figures if f.lagging(points)]
+
+
+def commune_rows(day: date, filters: Filters, targets, codes=None) -> list[CommuneRow]:
+    """One row per commune in scope (every commune, even one with no entities): two queries."""
+    codes = codes or available_codes()
+    sums = {
+        row.pop("commune_id"): row
+        for row in filters.apply(SnapshotCell.objects.filter(date=day, commune__isnull=False))
+        .values("commune_id")
+        .annotate(**_SUMS)
+        .order_by()
+    }
+    communes = Commune.objects.order_by("name")
+    if filters.commune_id:
+        communes = communes.filter(pk=filters.commune_id)
+    empty = dict.fromkeys(COUNTER_FIELDS, 0)
+    return [
+        CommuneRow(c, _figures_from_sums(sums.get(c.pk, empty), day, targets, filters, codes))
+        for c in communes
+    ]
+
+
+def breakdown(day: date, filters: Filters, dim: str, targets, codes=None):
+    """Figures per value of one dimension (ethnic_group_id, entity_type or sex): one query."""
+    codes = codes or available_codes()
+    rows = filters.apply(SnapshotCell.objects.filter(date=day)).values(dim).annotate(**_SUMS).order_by(dim)
+    return [(row.pop(dim), _figures_from_sums(row, day, targets, filters, codes)) for row in rows]
+
+
+def trend_dates(day: date, months: int = 24) -> list[date]:
+    """The last snapshot date of each month, for the ``months`` months up to ``day``: one query."""
+    start = (day.replace(day=1) - timedelta(days=31 * (months - 1))).replace(day=1)
+    last_per_month = {}
+    for d in snapshot_dates().filter(date__gte=start, date__lte=day).order_by("date"):
+        last_per_month[(d.year, d.month)] = d
+    return sorted(last_per_month.values())
+
+
+def trend(dates: list[date], filters: Filters, targets, codes=None) -> list[tuple[date, list[Figure]]]:
+    """Figures on each of ``dates``: one grouped query."""
+    codes = codes or available_codes()
+    rows = filters.apply(SnapshotCell.objects.filter(date__in=dates)).values("date").annotate(**_SUMS)
+    by_date = {row.pop("date"): row for row in rows.order_by()}
+    empty = dict.fromkeys(COUNTER_FIELDS, 0)
+    return [(d, _figures_from_sums(by_date.get(d, empty), d, targets, filters, codes)) for d in dates]
+
+
+# --- targets ------------------------------------------------------------------------------------
+
+
+@dataclass
+class Targets:
+    """Yearly targets: those set by province officials, the rest linear from the 2025 baseline."""
+
+    explicit: dict  # (code, year) -> Decimal
+    measured_baseline: dict  # code -> Decimal, measured on the last 2025 snapshot
+
+    def baseline(self, code):
+        return self.explicit.get((code, BASELINE_YEAR), self.measured_baseline.get(code, Decimal(0)))
+
+    def for_year(self, code, year) -> Decimal:
+        year = min(max(year, BASELINE_YEAR), FINAL_YEAR)
+        if (code, year) in self.explicit:
+            return self.explicit[(code, year)]
+        start = self.baseline(code)
+        final = self.explicit.get((code, FINAL_YEAR), BY_CODE[code].target_2030)
+        step = (final - start) * (year - BASELINE_YEAR) / (FINAL_YEAR - BASELINE_YEAR)
+        return (start + step).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+    def trajectory(self, code, day: date) -> Decimal:
+        """Where the line from last year's target to this year's stands on ``day``."""
+        start, end = self.for_year(code, day.year - 1), self.for_year(code, day.year)
+        year_start = date(day.year, 1, 1)
+        elapsed = Decimal((day - year_start).days + 1) / Decimal(
+            (date(day.year, 12, 31) - year_start).days + 1
+        )
+        return (start + (end - start) * elapsed).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+    def table(self):
+        return [(year, [self.for_year(i.code, year) for i in INDICATORS]) for year in YEARS]
+
+
+def load_targets() -> Targets:
+    """Two queries: the targets set, and the measured 2025 baseline (last snapshot of 2025)."""
+    explicit = {(t.indicator, t.year): t.percent for t in Target.objects.all()}
+    measured = {}
+    baseline_day = latest_snapshot_on_or_before(date(BASELINE_YEAR, 12, 31))
+    if baseline_day is not None:
+        sums = SnapshotCell.objects.filter(date=baseline_day).aggregate(**_SUMS)
+        for i in INDICATORS:
+            value = share(sums[i.num_field], sums[i.den_field])
+            if value is not None:
+                measured[i.code] = value
+    return Targets(explicit, measured)
+
+
+# --- reference lists for filters and tables -----------------------------------------------------
+
+
+def ethnic_groups_present():
+    """Ethnic groups with at least one registered seller (the filter's choices)."""
+    return EthnicGroup.objects.filter(Exists(Seller.objects.filter(rep_ethnic_group=OuterRef("pk"))))
+
+
+# --- data quality -------------------------------------------------------------------------------
+
+
+def data_quality_gaps(today: date, commune_id=None) -> dict:
+    """Gaps that distort the figures, counted in three queries."""
+    sellers = Seller.objects.exclude(status=Seller.Status.DRAFT)
+    certificates = OcopCertificate.objects.valid(today)
+    links = ExternalShopLink.objects.pending_review()
+    if commune_id:
+        sellers = sellers.filter(commune_id=commune_id)
+        certificates = certificates.filter(seller__commune_id=commune_id)
+        links = links.filter(seller__commune_id=commune_id)
+    return {
+        "missing_profile": sellers.filter(Q(rep_ethnic_group__isnull=True) | Q(rep_sex="")).count(),
+        "expiring": certificates.filter(expires_on__lte=today + timedelta(days=60)).count(),
+        "stale_links": links.filter(added_at__lt=end_of(today) - timedelta(days=31)).count(),
+    }

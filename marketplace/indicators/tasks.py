@@ -1,0 +1,37 @@
+"""Background work: the daily snapshot, the monthly alerts, large exports. All idempotent."""
+
+from datetime import date, timedelta
+
+from celery import shared_task
+from django.utils import timezone
+
+
+@shared_task(acks_late=True)
+def snapshot_daily() -> None:
+    """Beat, just after midnight: yesterday's final figures and today's so far."""
+    from .services import take_snapshot
+
+    today = timezone.localdate()
+    take_snapshot(today - timedelta(days=1))
+    take_snapshot(today)
+
+
+@shared_task(acks_late=True)
+def snapshot_day(day: str) -> int:
+    from .services import take_snapshot
+
+    return take_snapshot(date.fromisoformat(day))
+
+
+@shared_task(acks_late=True)
+def monthly_alerts() -> None:
+    from .services import run_monthly_alerts
+
+    run_monthly_alerts()
+
+
+@shared_task(acks_late=True)
+def build_export(job_id: int) -> None:
+    from .exports import run_export_job
+
+    run_export_job(job_id)

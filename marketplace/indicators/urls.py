@@ -1,0 +1,14 @@
+from django.urls import path
+
+from . import views
+
+app_name = "indicators"
+
+urlpatterns = [
+    path("", views.dashboard, name="dashboard"),
+    path("report/", views.printable_report, name="report"),
+    path("export/", views.export, name="export"),
+    path("export/<int:pk>/", views.export_job, name="export-job"),
+    path("targets/", views.targets, name="targets"),
+    path("refresh/", views.refresh, name="refresh"),
+]

@@ -1,0 +1,190 @@
+"""A small hand-built province for the indicators, with dates chosen around one reporting day."""
+
+from datetime import date, datetime, time
+from decimal import Decimal
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+from oscar.core.loading import get_model
+
+from marketplace.celery import app as celery_app
+from sellers.models import Commune, EthnicGroup, ExternalShopLink, OcopCertificate, OfficialProfile, Seller
+
+User = get_user_model()
+Partner = get_model("partner", "Partner")
+Product = get_model("catalogue", "Product")
+ProductClass = get_model("catalogue", "ProductClass")
+StockRecord = get_model("partner", "StockRecord")
+
+DAY = date(2026, 6, 30)  # the reporting day of the hand-built data set
+PASSWORD = "Mat-khau-2025"
+
+
+@pytest.fixture(autouse=True)
+def _tasks_run_in_process(request):
+    if "celery_worker_process" in request.fixturenames:
+        yield
+        return
+    celery_app.conf.task_always_eager = True
+    celery_app.conf.task_eager_propagates = True
+    yield
+    celery_app.conf.task_always_eager = False
+
+
+@pytest.fixture(autouse=True)
+def _media(settings, tmp_path, monkeypatch):
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    monkeypatch.setenv("MEDIA_ROOT", settings.MEDIA_ROOT)
+
+
+def at(day: date, hour=10):
+    return timezone.make_aware(datetime.combine(day, time(hour)))
+
+
+def group(name):
+    return EthnicGroup.objects.get(name=name)
+
+
+def commune(name):
+    return Commune.objects.get(name=name)
+
+
+class Province:
+    """Builds sellers, certificates, products and links with explicit dates."""
+
+    def __init__(self):
+        self.n = 0
+        self.product_class, _ = ProductClass.objects.get_or_create(name="OCOP", slug="ocop")
+
+    def seller(
+        self,
+        name,
+        commune_name="Tủa Chùa",
+        kind=Seller.EntityType.HOUSEHOLD,
+        ethnic="H'Mông",
+        sex="M",
+        status=Seller.Status.VERIFIED,
+        verified_on=date(2026, 1, 10),
+        submitted_on=date(2026, 1, 5),
+        online=True,
+        decided_online=True,
+    ):
+        self.n += 1
+        partner = Partner.objects.create(name=name, code=f"p{self.n}")
+        return Seller.objects.create(
+            name=name,
+            slug=f"s{self.n}",
+            entity_type=kind,
+            commune=commune(commune_name),
+            rep_name=name,
+            rep_sex=sex,
+            rep_ethnic_group=group(ethnic) if ethnic else None,
+            status=status,
+            partner=partner,
+            submitted_online=online,
+            decided_online=decided_online and status != Seller.Status.SUBMITTED,
+            submitted_at=at(submitted_on) if submitted_on else None,
+            verified_at=at(verified_on) if status == Seller.Status.VERIFIED else None,
+            created_at=at(date(2025, 12, 1)),
+        )
+
+    def certificate(self, seller, issued=date(2025, 1, 1), expires=date(2028, 1, 1), approved=True):
+        return OcopCertificate.objects.create(
+            seller=seller,
+            product_name="Chè Shan Tuyết",
+            stars=3,
+            product_group="beverage",
+            decision_number="1/QĐ-UBND",
+            issued_on=issued,
+            expires_on=expires,
+            approved=approved,
+            reviewed_at=at(issued) if approved else None,
+        )
+
+    def product(self, seller, created=date(2026, 2, 1), public=True, stock=10):
+        self.n += 1
+        product = Product.objects.create(
+            title=f"Sản phẩm {self.n}", product_class=self.product_class, seller=seller, is_public=public
+        )
+        Product.objects.filter(pk=product.pk).update(date_created=at(created))
+        StockRecord.objects.create(
+            partner=seller.partner,
+            product=product,
+            partner_sku=f"sku{self.n}",
+            price=Decimal(100000),
+            num_in_stock=stock,
+        )
+        return product
+
+    def link(self, seller, confirmed=date(2026, 3, 1), removed=None):
+        self.n += 1
+        return ExternalShopLink.objects.create(
+            seller=seller,
+            platform="shopee",
+            url=f"https://shopee.vn/shop{self.n}",
+            confirmed_at=at(confirmed) if confirmed else None,
+            removed_at=at(removed) if removed else None,
+        )
+
+
+def make_official(username, commune_name=None):
+    user = User.objects.create_user(
+        username=username, email=f"{username}@ubnd.dienbien.gov.vn", password=PASSWORD
+    )
+    OfficialProfile.objects.create(user=user, commune=commune(commune_name) if commune_name else None)
+    return user
+
+
+@pytest.fixture
+def province(db):
+    return Province()
+
+
+@pytest.fixture
+def worked_example(province):
+    """The data set whose figures on DAY are worked out in test_definitions.py.
+
+    Điện Biên Phủ is made a non-EM-area ward for the test (in reality all 45 are EM areas).
+    """
+    Commune.objects.filter(name="Điện Biên Phủ").update(is_em_area=False)
+    p = province
+    s = {}
+    s["A"] = p.seller("A")  # H'Mông household, valid certificate, live product
+    p.certificate(s["A"])
+    p.product(s["A"])
+    s["B"] = p.seller("B", sex="F")  # certificate expired before DAY, live product
+    p.certificate(s["B"], issued=date(2022, 1, 1), expires=date(2025, 1, 1))
+    p.product(s["B"])
+    s["C"] = p.seller("C", ethnic="Kinh", sex="F")  # Kinh household, sells on Shopee (confirmed)
+    p.certificate(s["C"])
+    p.link(s["C"])
+    s["D"] = p.seller("D", commune_name="Điện Biên Phủ", kind=Seller.EntityType.COOPERATIVE, ethnic="Thái")
+    p.certificate(s["D"])  # not an EM area
+    p.product(s["D"])
+    s["E"] = p.seller("E", ethnic="Thái")  # product and link only after DAY
+    p.certificate(s["E"])
+    p.product(s["E"], created=date(2026, 8, 1))
+    p.link(s["E"], confirmed=date(2026, 7, 5))
+    s["F"] = p.seller("F", status=Seller.Status.SUBMITTED, online=False)  # still waiting: no decision
+    s["G"] = p.seller(  # enterprise rejected online
+        "G",
+        kind=Seller.EntityType.ENTERPRISE,
+        ethnic="Kinh",
+        status=Seller.Status.REJECTED,
+        submitted_on=date(2026, 3, 1),
+    )
+    s["H"] = p.seller("H", ethnic="Dao", sex="F", online=False)  # registered on paper; product hidden
+    p.certificate(s["H"])
+    p.product(s["H"], public=False)
+    s["I"] = p.seller("I")  # certificate issued only after DAY
+    p.certificate(s["I"], issued=date(2026, 9, 1), expires=date(2029, 9, 1))
+    p.product(s["I"])
+    s["J"] = p.seller("J", sex="F")  # Shopee link removed before DAY
+    p.certificate(s["J"])
+    p.link(s["J"], confirmed=date(2026, 2, 1), removed=date(2026, 5, 1))
+    s["K"] = p.seller("K", verified_on=date(2026, 7, 15), submitted_on=date(2026, 7, 1))  # after DAY
+    s["L"] = p.seller("L", ethnic="Khơ-mú")  # out of stock, unapproved certificate
+    p.certificate(s["L"], approved=False)
+    p.product(s["L"], stock=0)
+    return s
