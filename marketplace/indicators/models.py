@@ -17,6 +17,9 @@ class SnapshotDay(models.Model):
     class Meta:
         ordering = ["-date"]
 
+    def __str__(self):
+        return str(self.date)
+
 
 class SnapshotCell(models.Model):
     """Counts of one breakdown cell (commune × ethnic group × entity type × sex) on one date.
@@ -52,6 +55,9 @@ class SnapshotCell(models.Model):
     class Meta:
         indexes = [models.Index(fields=["date", "commune"], name="indicators_cell_date_commune")]
 
+    def __str__(self):
+        return f"{self.date} {self.commune_id}/{self.ethnic_group_id}/{self.entity_type}/{self.sex}"
+
 
 class Target(models.Model):
     """A yearly target (percent) set by a province official; 2025 is the baseline."""
@@ -64,6 +70,9 @@ class Target(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["indicator", "year"], name="indicators_target_once")]
+
+    def __str__(self):
+        return f"{self.indicator} {self.year}: {self.percent} %"
 
 
 class ExportJob(models.Model):
@@ -82,6 +91,9 @@ class ExportJob(models.Model):
     file = models.FileField(upload_to="indicators/exports/%Y/%m/", blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
+    def __str__(self):
+        return f"export {self.pk} ({self.status})"
+
 
 class AlertRun(models.Model):
     """One monthly alert run: a month is alerted once, even if the job runs twice."""
@@ -90,3 +102,6 @@ class AlertRun(models.Model):
     ran_at = models.DateTimeField(default=timezone.now)
     lagging = models.JSONField(default=list)
     data_gaps = models.JSONField(default=dict)
+
+    def __str__(self):
+        return f"alerts {self.month:%Y-%m}"

@@ -12,7 +12,8 @@ from sellers.models import EthnicGroup, Seller
 from .conftest import DAY
 
 
-def province_figures(day=DAY, filters=Filters()):
+def province_figures(day=DAY, filters=None):
+    filters = filters or Filters()
     cells = selectors.compute_cells(day)
     figures = selectors.figures_from_cells(cells, day, filters, selectors.load_targets())
     return {f.code: f for f in figures}
