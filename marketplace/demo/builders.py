@@ -41,6 +41,7 @@ from sellers.models import (
 from sellers.validators import hash_citizen_id
 
 from . import data
+from .indicators import make_realistic as make_indicators_realistic
 
 Product = get_model("catalogue", "Product")
 ProductClass = get_model("catalogue", "ProductClass")
@@ -189,6 +190,7 @@ class Seeder:
         self.ensure_images()
         self.ensure_pages()
         self.ensure_orders()
+        make_indicators_realistic(self.today, data.DEMO_SELLER_SLUG)  # indicators (issue 12)
 
     # ---------------------------------------------------------------- users
     def ensure_users(self):

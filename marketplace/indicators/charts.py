@@ -88,7 +88,10 @@ def trend(code: str, points, trajectory) -> str:
     path = " ".join(f"{x:.1f},{y:.1f}" for x, y in (xy(n, trajectory(d)) for n, (d, _f) in enumerate(points)))
     parts.append(f'<polyline class="chart-target-line" points="{path}"/>')
     actual = [(n, f.share) for n, (_d, f) in enumerate(points) if f.share is not None]
-    if actual:
+    if not actual:
+        reason = _("không áp dụng") if not points[-1][1].applicable else _("chưa đo")
+        parts.append(f'<text class="chart-muted" x="{left + 8}" y="{top + 30}">{escape(reason)}</text>')
+    else:
         path = " ".join(f"{x:.1f},{y:.1f}" for x, y in (xy(n, v) for n, v in actual))
         parts.append(f'<polyline class="chart-line" points="{path}"/>')
         n, value = actual[-1]

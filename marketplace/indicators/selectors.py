@@ -23,6 +23,8 @@ from .definitions import BASELINE_YEAR, BY_CODE, COUNTER_FIELDS, FINAL_YEAR, IND
 from .models import SnapshotCell, SnapshotDay, Target
 
 CELL_KEYS = ("commune_id", "ethnic_group_id", "entity_type", "sex")
+# A share over fewer entities than this is too noisy to call a commune "lagging" (1 of 2 is 50 %).
+LAGGING_MIN_DENOMINATOR = 3
 
 
 def end_of(day: date) -> datetime:
@@ -228,7 +230,12 @@ class Figure:
         return None if self.share is None else self.share - self.target
 
     def lagging(self, points) -> bool:
-        return self.share is not None and self.share < self.trajectory - points
+        """Behind the trajectory by more than ``points``, judged only on enough entities."""
+        return (
+            self.share is not None
+            and self.den >= LAGGING_MIN_DENOMINATOR
+            and self.share < self.trajectory - points
+        )
 
 
 _SUMS = {name: Sum(name, default=0) for name in COUNTER_FIELDS}

@@ -99,7 +99,9 @@ def test_excel_export_holds_the_dashboard_numbers(client, snapshot):
     shown = dashboard(client, **params).context["report"]
     response = client.get(reverse("indicators:export"), {"date": DAY.isoformat(), "format": "xlsx", **params})
     assert response.status_code == 200
-    book = load_workbook(io.BytesIO(b"".join(response.streaming_content if response.streaming else [response.content])))
+    book = load_workbook(
+        io.BytesIO(b"".join(response.streaming_content if response.streaming else [response.content]))
+    )
     assert book.sheetnames[0] == "Định nghĩa" and "Bảng xã" in book.sheetnames
     for figure in shown.figures:
         row = [c.value for c in book[figure.code][6]]
@@ -108,7 +110,9 @@ def test_excel_export_holds_the_dashboard_numbers(client, snapshot):
     communes = {r[0]: r for r in book["Bảng xã"].iter_rows(min_row=6, values_only=True)}
     tua_chua = next(r for r in shown.communes if r.commune.name == "Tủa Chùa")
     assert communes["Tủa Chùa"][1:3] == (tua_chua.figures[0].num, tua_chua.figures[0].den)
-    csv_response = client.get(reverse("indicators:export"), {"date": DAY.isoformat(), "format": "csv", **params})
+    csv_response = client.get(
+        reverse("indicators:export"), {"date": DAY.isoformat(), "format": "csv", **params}
+    )
     assert csv_response["Content-Type"].startswith("text/csv")
     assert ",I1,1,2," in csv_response.content.decode("utf-8-sig")
 
