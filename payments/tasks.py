@@ -3,7 +3,8 @@ from celery import shared_task
 
 @shared_task(acks_late=True)
 def expire_unpaid_transfers():
-    """Celery beat: cancel parts whose VietQR transfer did not arrive in time (stock returned)."""
-    from .services import transfers
+    """Celery beat: cancel parts whose VietQR transfer or card payment did not complete in time
+    (their stock is returned). Idempotent: each payment is re-checked under a row lock."""
+    from .services import cards, transfers
 
-    return transfers.expire_unpaid()
+    return {"vietqr": transfers.expire_unpaid(), "card": cards.expire_unpaid()}

@@ -46,3 +46,20 @@ def bank_account(seller, number="0011001234567", bank=VIETCOMBANK, verified_by=N
 @pytest.fixture
 def seller(official):
     return make_verified_seller("0912000001", official, name="Hộ Giàng A Dế")
+
+
+def order_for(number, *sellers_products, email="nguoimua@example.vn"):
+    """An order split per seller whose lines really hold allocated stock (as checkout leaves it)."""
+    order = make_order(number, *sellers_products, email=email)
+    for line in order.lines.select_related("stockrecord"):
+        line.stockrecord.allocate(line.quantity)
+    return order
+
+
+def vietqr_order(number, seller, product, account):
+    """A one-seller order waiting for its VietQR transfer."""
+    from payments.services import transfers
+
+    order = order_for(number, (seller, product))
+    part = order.parts.get()
+    return transfers.expect_payment(part, account)
