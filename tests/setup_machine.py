@@ -1,4 +1,5 @@
-"""Install what the browser tests need but pip cannot: Debian's Chromium (run by `make test`)."""
+"""Install what the tests need but pip cannot (run by `make test`): Debian's Chromium for the
+browser tests, and zbar-tools (`zbarimg`) to read back the VietQR codes the payments tests render."""
 
 import os
 import shutil
@@ -6,17 +7,23 @@ import subprocess
 import sys
 
 CHROMIUM = "/usr/bin/chromium"
+NEEDED = {
+    # path that must exist: Debian packages that provide it
+    CHROMIUM: ["chromium", "chromium-driver"],
+    "/usr/bin/zbarimg": ["zbar-tools"],
+}
 
 
 def main():
-    if os.path.exists(CHROMIUM):
+    missing = [pkg for path, pkgs in NEEDED.items() if not os.path.exists(path) for pkg in pkgs]
+    if not missing:
         return
     if shutil.which("apt-get") is None or os.geteuid() != 0:
-        sys.exit(f"{CHROMIUM} is missing; install Debian's chromium package (apt-get install chromium).")
-    print("Installing Debian's chromium for the browser tests…", flush=True)
+        sys.exit(f"Missing Debian packages for the tests: {' '.join(missing)} (apt-get install them).")
+    print(f"Installing Debian packages for the tests: {' '.join(missing)}…", flush=True)
     env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
     subprocess.run(["apt-get", "update", "-qq"], check=False, env=env)
-    subprocess.run(["apt-get", "install", "-y", "-qq", "chromium", "chromium-driver"], check=True, env=env)
+    subprocess.run(["apt-get", "install", "-y", "-qq", *missing], check=True, env=env)
 
 
 if __name__ == "__main__":
