@@ -22,6 +22,8 @@ urlpatterns = [
     path("", include("marketplace.order.urls")),
     path("seller/", include("sellers.urls")),
     path("officials/", include("sellers.official_urls")),
+    # Training: learner actions, certificates and their public verification, officials' records.
+    path("training/", include("cms.urls")),
     path("", include(apps.get_app_config("oscar").urls[0])),
 ]
 

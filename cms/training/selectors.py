@@ -93,6 +93,7 @@ def course_progress(user, course, lessons):
     done = done_lesson_ids(user, course)
     return {
         "done_ids": done,
+        "next": next((lesson for lesson in lessons if lesson.pk not in done), None),
         "done": sum(1 for lesson in lessons if lesson.pk in done),
         "total": len(lessons),
         "completion": completion_of(user, course),
@@ -122,7 +123,7 @@ def lesson_context(user, lesson):
         "previous_lesson": lessons[position - 1] if position > 0 else None,
         "next_lesson": lessons[position + 1] if position + 1 < len(lessons) else None,
         "has_quiz": has_quiz(lesson),
-        "questions": [public_question(q) for q in questions],
+        "questions": [public_question(q, latest) for q in questions],
         "latest_attempt": latest,
         "best_attempt": best_attempt(user, lesson) if questions else None,
         "lesson_done": lesson.pk in done,
@@ -131,13 +132,19 @@ def lesson_context(user, lesson):
     }
 
 
-def public_question(question):
-    """What the browser may see of a question: no correct answers."""
+def public_question(question, attempt=None):
+    """What the browser may see of a question: never which choices are correct.
+
+    After a graded attempt, whether the learner got it right and the editor's explanation.
+    """
+    graded = attempt is not None and question.key in attempt.results
     return {
         "key": question.key,
         "text": question.text,
         "choices": list(enumerate(question.choices)),
         "multiple": question.multiple,
+        "result": attempt.results[question.key] if graded else None,
+        "explanation": question.explanation if graded else "",
     }
 
 
@@ -147,7 +154,7 @@ def my_learning(user):
 
     started = set(LessonProgress.objects.filter(user=user).values_list("course_id", flat=True))
     started |= set(QuizAttempt.objects.filter(user=user).values_list("course_id", flat=True))
-    completions = {c.course_id: c for c in CourseCompletion.objects.filter(user=user)}
+    completions = {c.course_id: c for c in completions_of_person(user)}
     course_ids = started | {pk for pk in completions if pk}
     rows = []
     for course in CoursePage.objects.filter(pk__in=course_ids).live().order_by("title"):
@@ -159,5 +166,32 @@ def my_learning(user):
     return rows, gone
 
 
+def completions_of_person(user):
+    """Completions naming the account or any seller/registry row linked to it (in person too)."""
+    mine = Q(user=user) | Q(village_head__user=user) | Q(staff__user=user) | Q(seller__user=user)
+    return CourseCompletion.objects.filter(mine).order_by("-completed_on")
+
+
 def certificate(code: str):
     return CourseCompletion.objects.filter(code=code.upper()).first()
+
+
+def may_see_certificate(user, completion) -> bool:
+    """The person certified (by any linked identity) or an official over their commune."""
+    if not user.is_authenticated:
+        return False
+    if completion.user_id == user.pk:
+        return True
+    for field, model in (("village_head", VillageHead), ("staff", AffairsStaff)):
+        row_id = getattr(completion, f"{field}_id")
+        if row_id and model.objects.filter(pk=row_id, user=user).exists():
+            return True
+    if completion.seller_id and Seller.objects.filter(pk=completion.seller_id, user=user).exists():
+        return True
+    profile = getattr(user, "official_profile", None)
+    if profile is None:
+        return False
+    if profile.commune_id is None:
+        return True
+    person = completion.village_head or completion.staff or completion.seller
+    return person is not None and getattr(person, "commune_id", None) == profile.commune_id

@@ -280,3 +280,47 @@ def record_attendance(official, session, identities):
         session=session,
         recorded_by=official,
     )
+
+
+MAX_SHEET_BYTES = 5 * 1024 * 1024
+
+
+def start_attendance_import(official, session, upload):
+    """Keep the uploaded sheet and queue its import after this transaction commits."""
+    from marketplace.core.background import enqueue_after_commit
+
+    from ..tasks import import_attendance
+    from .models import AttendanceImport
+
+    require_session_access(official, session)
+    name = (upload.name or "").rsplit("/", 1)[-1][:200]
+    if not name.lower().endswith((".xlsx", ".csv")):
+        raise ValidationError({"sheet": _("Chỉ nhận tệp Excel (.xlsx) hoặc CSV.")})
+    if upload.size > MAX_SHEET_BYTES:
+        raise ValidationError({"sheet": _("Tệp quá lớn (tối đa 5 MB).")})
+    with transaction.atomic():
+        job = AttendanceImport.objects.create(
+            session=session, filename=name, content=upload.read(), created_by=official
+        )
+        enqueue_after_commit(import_attendance, job.pk)
+    return job
+
+
+def record_attendee(official, session, *, phone="", name="", last4=""):
+    """One attendee typed in by an official, found like a sheet row; returns (completion, created)."""
+    from .attendance import Directory
+
+    require_session_access(official, session)
+    person, reason = Directory(session.commune).find({"phone": phone, "name": name, "last4": last4})
+    if person is None:
+        raise ValidationError(reason[:1].upper() + reason[1:] + ".")
+    from django.contrib.auth import get_user_model
+
+    models_by_field = {
+        "user": get_user_model(),
+        "seller": Seller,
+        "village_head": VillageHead,
+        "staff": AffairsStaff,
+    }
+    identities = {key: models_by_field[key].objects.get(pk=pk) for key, pk in person.ids.items()}
+    return record_attendance(official, session, identities)
