@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class CmsConfig(AppConfig):
     name = "cms"
     verbose_name = _("Nội dung")
+
+    def ready(self):
+        from .training import signals  # noqa: F401

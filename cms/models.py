@@ -1,11 +1,20 @@
-"""Wagtail pages: the home page, training courses with lessons, and news."""
+"""Wagtail pages: the home page, training courses with lessons, and news.
 
+The training records (registries of village heads and staff, progress, quiz attempts,
+completions, in-person sessions) live in ``cms/training/models.py`` and are imported at the
+end of this module so Django registers them with the ``cms`` app.
+"""
+
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
-from wagtail.fields import RichTextField
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
+from wagtail.search import index
+
+from .blocks import LessonStreamBlock
 
 
 class HomePage(Page):
@@ -40,29 +49,89 @@ class CourseIndexPage(Page):
         return context
 
 
-class CoursePage(Page):
-    """A digital-skills course (selling online, e-payment, safety) made of lessons in its body."""
+class Audience(models.TextChoices):
+    SELLERS = "sellers", _("Người bán, hợp tác xã, doanh nghiệp")
+    LEADERS = "leaders", _("Trưởng bản, người có uy tín")
+    STAFF = "staff", _("Cán bộ làm công tác dân tộc")
+    EVERYONE = "everyone", _("Mọi người")
 
-    class Audience(models.TextChoices):
-        SELLERS = "sellers", _("Người bán, hợp tác xã, doanh nghiệp")
-        LEADERS = "leaders", _("Trưởng bản, người có uy tín")
-        STAFF = "staff", _("Cán bộ làm công tác dân tộc")
+
+class CoursePage(Page):
+    """A digital-skills course: an introduction and its LessonPage children, in tree order."""
+
+    Audience = Audience
 
     audience = models.CharField(
         _("đối tượng"), max_length=10, choices=Audience.choices, default=Audience.SELLERS
     )
     summary = models.CharField(_("tóm tắt"), max_length=255, blank=True)
     duration_minutes = models.PositiveIntegerField(_("thời lượng (phút)"), default=30)
-    body = RichTextField(_("bài học"), blank=True)
+    cover_image = models.ForeignKey(
+        "wagtailimages.Image",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("ảnh bìa"),
+    )
+    pass_mark = models.PositiveSmallIntegerField(
+        _("điểm đạt (%)"),
+        default=80,
+        validators=[MinValueValidator(1), MaxValueValidator(100)],
+        help_text=_("Phần trăm câu trả lời đúng cần có để đạt mỗi bài kiểm tra."),
+    )
+    # Before lessons existed a course was this one rich-text field; it is now the introduction.
+    body = RichTextField(_("giới thiệu khoá học"), blank=True)
 
     content_panels = Page.content_panels + [
-        FieldPanel("audience"),
-        FieldPanel("summary"),
-        FieldPanel("duration_minutes"),
+        MultiFieldPanel(
+            [FieldPanel("audience"), FieldPanel("summary"), FieldPanel("duration_minutes")],
+            heading=_("Khoá học"),
+        ),
+        FieldPanel("cover_image"),
+        FieldPanel("pass_mark"),
         FieldPanel("body"),
     ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.FilterField("audience"),
+    ]
     parent_page_types = ["cms.CourseIndexPage"]
+    subpage_types = ["cms.LessonPage"]
+
+    def lessons(self):
+        return LessonPage.objects.child_of(self).live().order_by("path")
+
+    def get_context(self, request, *args, **kwargs):
+        from .training.selectors import course_progress
+
+        context = super().get_context(request, *args, **kwargs)
+        context["lessons"] = list(self.lessons())
+        context["progress"] = course_progress(request.user, self, context["lessons"])
+        return context
+
+
+class LessonPage(Page):
+    """One lesson of a course; its body may hold a quiz, graded on the server."""
+
+    body = StreamField(LessonStreamBlock(), verbose_name=_("nội dung bài học"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("body")]
+    parent_page_types = ["cms.CoursePage"]
     subpage_types = []
+
+    @property
+    def course(self):
+        return CoursePage.objects.parent_of(self).first()
+
+    def get_context(self, request, *args, **kwargs):
+        from .training.selectors import lesson_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(lesson_context(request.user, self))
+        return context
 
 
 class NewsIndexPage(Page):
@@ -82,5 +151,18 @@ class NewsPage(Page):
     body = RichTextField(_("nội dung"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("date"), FieldPanel("summary"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("body")]
     parent_page_types = ["cms.NewsIndexPage"]
     subpage_types = []
+
+
+# Training records, registered with this app (see the module docstring).
+from .training.models import (  # noqa: E402, F401
+    AffairsStaff,
+    AttendanceImport,
+    CourseCompletion,
+    LessonProgress,
+    QuizAttempt,
+    TrainingSession,
+    VillageHead,
+)
