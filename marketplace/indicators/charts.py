@@ -36,9 +36,7 @@ def bars(figures, year) -> str:
         y = n * row
         parts.append(f'<text class="chart-label" x="{left}" y="{y + 14}">{escape(f.code)}</text>')
         if f.share is None:
-            reason = (
-                _("không áp dụng") if not f.applicable else _("chưa đo") if not f.available else _("chưa có")
-            )
+            reason = _("không áp dụng") if not f.applicable else _("chưa có")
             parts.append(f'<text class="chart-muted" x="{left + 30}" y="{y + 14}">{escape(reason)}</text>')
         else:
             value = _pct(f.share)
@@ -89,7 +87,7 @@ def trend(code: str, points, trajectory) -> str:
     parts.append(f'<polyline class="chart-target-line" points="{path}"/>')
     actual = [(n, f.share) for n, (_d, f) in enumerate(points) if f.share is not None]
     if not actual:
-        reason = _("không áp dụng") if not points[-1][1].applicable else _("chưa đo")
+        reason = _("không áp dụng") if not points[-1][1].applicable else _("chưa có")
         parts.append(f'<text class="chart-muted" x="{left + 8}" y="{top + 30}">{escape(reason)}</text>')
     else:
         path = " ".join(f"{x:.1f},{y:.1f}" for x, y in (xy(n, v) for n, v in actual))

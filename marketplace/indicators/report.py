@@ -59,12 +59,11 @@ def build(day, filters: Filters, *, months=24, communes=True, alert_points=10) -
     report = Report(day=day, filters=filters, targets=targets, alert_points=alert_points)
     if day is None:
         return report
-    codes = selectors.available_codes()
-    report.figures = selectors.figures(day, filters, targets, codes)
+    report.figures = selectors.figures(day, filters, targets)
     if communes:
-        report.communes = selectors.commune_rows(day, filters, targets, codes)
+        report.communes = selectors.commune_rows(day, filters, targets)
     if months:
-        report.trend = selectors.trend(selectors.trend_dates(day, months), filters, targets, codes)
+        report.trend = selectors.trend(selectors.trend_dates(day, months), filters, targets)
     return report
 
 
@@ -104,6 +103,6 @@ def suppressed(figures, min_count=PUBLIC_MIN_COUNT):
     out = []
     for f in figures:
         small = f.num < min_count or f.den < min_count
-        share = None if small or not f.applicable or not f.available else f.share
+        share = None if small or not f.applicable else f.share
         out.append(PublicFigure(f.code, shown(f.num), shown(f.den), share, f.target))
     return out

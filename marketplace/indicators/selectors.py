@@ -14,11 +14,18 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.db.models import Count, Exists, OuterRef, Q, Sum
 from django.utils import timezone
 
+from cms.selectors import (
+    registered_staff,
+    registered_village_heads,
+    trained_seller_ids,
+    trained_staff_ids,
+    trained_village_head_ids,
+)
 from marketplace.catalogue.selectors import listable_products
+from payments.selectors import verified_epayment_seller_ids
 from sellers.models import KINH_CODE, Commune, EthnicGroup, ExternalShopLink, OcopCertificate, Seller
 from sellers.selectors import confirmed_external_listing
 
-from . import sources
 from .definitions import BASELINE_YEAR, BY_CODE, COUNTER_FIELDS, FINAL_YEAR, INDICATORS, YEARS
 from .models import SnapshotCell, SnapshotDay, Target
 
@@ -68,13 +75,9 @@ def _seller_rows(day: date):
         "i4_den": em_area & verified,
         "i7_num": decided_at & Q(submitted_online=True, decided_online=True),
         "i7_den": decided_at,
+        "i2_num": ocop & em_household & active_shop & Q(pk__in=verified_epayment_seller_ids(day)),
+        "i4_num": em_area & verified & Q(pk__in=trained_seller_ids(day)),
     }
-    epayment = sources.verified_epayment_seller_ids(day)
-    if epayment is not None:
-        counters["i2_num"] = ocop & em_household & active_shop & Q(pk__in=epayment)
-    trained = sources.trained_seller_ids(day)
-    if trained is not None:
-        counters["i4_num"] = em_area & verified & Q(pk__in=trained)
     return (
         Seller.objects.alias(
             ocop=Exists(valid_certificate),
@@ -88,24 +91,20 @@ def _seller_rows(day: date):
 
 
 def _village_head_rows(day: date):
-    heads = sources.registered_village_heads(day)
-    trained = sources.trained_village_head_ids(day)
-    if heads is None or trained is None:
-        return []
+    trained = trained_village_head_ids(day)
     return (
-        heads.values("commune_id", "ethnic_group_id", "sex")
+        registered_village_heads(day)
+        .values("commune_id", "ethnic_group_id", "sex")
         .annotate(i5_den=Count("pk"), i5_num=Count("pk", filter=Q(pk__in=trained)))
         .order_by()
     )
 
 
 def _staff_rows(day: date):
-    staff = sources.registered_staff(day)
-    trained = sources.trained_staff_ids(day)
-    if staff is None or trained is None:
-        return []
+    trained = trained_staff_ids(day)
     return (
-        staff.values("commune_id", "sex")
+        registered_staff(day)
+        .values("commune_id", "sex")
         .annotate(i6_den=Count("pk"), i6_num=Count("pk", filter=Q(pk__in=trained)))
         .order_by()
     )
@@ -139,16 +138,6 @@ def compute_cells(day: date) -> list[dict]:
     for row in _staff_rows(day):
         add((row.pop("commune_id"), None, "", row.pop("sex") or ""), row)
     return [cell for cell in cells.values() if any(cell[name] for name in COUNTER_FIELDS)]
-
-
-def available_codes() -> set[str]:
-    """Indicators whose source records exist in this installation (payments, training)."""
-    codes = {"I1", "I3", "I7"}
-    if sources.has_payments():
-        codes.add("I2")
-    if sources.has_training():
-        codes |= {"I4", "I5", "I6"}
-    return codes
 
 
 # --- filters and scope --------------------------------------------------------------------------
@@ -214,7 +203,6 @@ class Figure:
     target_2030: Decimal
     trajectory: Decimal  # where the line to this year's target stands on the date
     applicable: bool = True
-    available: bool = True
 
     @property
     def indicator(self):
@@ -222,7 +210,7 @@ class Figure:
 
     @property
     def share(self):
-        return share(self.num, self.den) if self.applicable and self.available else None
+        return share(self.num, self.den) if self.applicable else None
 
     @property
     def gap(self):
@@ -249,7 +237,7 @@ def latest_snapshot_on_or_before(day: date) -> date | None:
     return snapshot_dates().filter(date__lte=day).order_by("-date").first()
 
 
-def _figures_from_sums(sums, day, targets, filters, codes):
+def _figures_from_sums(sums, day, targets, filters):
     return [
         Figure(
             code=i.code,
@@ -259,24 +247,23 @@ def _figures_from_sums(sums, day, targets, filters, codes):
             target_2030=targets.for_year(i.code, FINAL_YEAR),
             trajectory=targets.trajectory(i.code, day),
             applicable=i.applies_to(filters),
-            available=i.code in codes,
         )
         for i in INDICATORS
     ]
 
 
-def figures(day: date, filters: Filters, targets, codes=None) -> list[Figure]:
+def figures(day: date, filters: Filters, targets) -> list[Figure]:
     """I1–I7 for a scope on a snapshot date: one query."""
     sums = filters.apply(SnapshotCell.objects.filter(date=day)).aggregate(**_SUMS)
-    return _figures_from_sums(sums, day, targets, filters, codes or available_codes())
+    return _figures_from_sums(sums, day, targets, filters)
 
 
-def figures_from_cells(cells: list[dict], day: date, filters: Filters, targets, codes=None) -> list[Figure]:
+def figures_from_cells(cells: list[dict], day: date, filters: Filters, targets) -> list[Figure]:
     """The same figures summed from live cells (``compute_cells``): what a snapshot must equal."""
     wanted = {k: v for k, v in zip(CELL_KEYS, filters.as_dims().values(), strict=True) if v}
     chosen = [c for c in cells if all(c[k] == v for k, v in wanted.items())]
     sums = {name: sum(c[name] for c in chosen) for name in COUNTER_FIELDS}
-    return _figures_from_sums(sums, day, targets, filters, codes or available_codes())
+    return _figures_from_sums(sums, day, targets, filters)
 
 
 @dataclass
@@ -288,9 +275,8 @@ class CommuneRow:
         return [f.code for f in self.figures if f.lagging(points)]
 
 
-def commune_rows(day: date, filters: Filters, targets, codes=None) -> list[CommuneRow]:
+def commune_rows(day: date, filters: Filters, targets) -> list[CommuneRow]:
     """One row per commune in scope (every commune, even one with no entities): two queries."""
-    codes = codes or available_codes()
     sums = {
         row.pop("commune_id"): row
         for row in filters.apply(SnapshotCell.objects.filter(date=day, commune__isnull=False))
@@ -302,17 +288,13 @@ def commune_rows(day: date, filters: Filters, targets, codes=None) -> list[Commu
     if filters.commune_id:
         communes = communes.filter(pk=filters.commune_id)
     empty = dict.fromkeys(COUNTER_FIELDS, 0)
-    return [
-        CommuneRow(c, _figures_from_sums(sums.get(c.pk, empty), day, targets, filters, codes))
-        for c in communes
-    ]
+    return [CommuneRow(c, _figures_from_sums(sums.get(c.pk, empty), day, targets, filters)) for c in communes]
 
 
-def breakdown(day: date, filters: Filters, dim: str, targets, codes=None):
+def breakdown(day: date, filters: Filters, dim: str, targets):
     """Figures per value of one dimension (ethnic_group_id, entity_type or sex): one query."""
-    codes = codes or available_codes()
     rows = filters.apply(SnapshotCell.objects.filter(date=day)).values(dim).annotate(**_SUMS).order_by(dim)
-    return [(row.pop(dim), _figures_from_sums(row, day, targets, filters, codes)) for row in rows]
+    return [(row.pop(dim), _figures_from_sums(row, day, targets, filters)) for row in rows]
 
 
 def trend_dates(day: date, months: int = 24) -> list[date]:
@@ -324,13 +306,12 @@ def trend_dates(day: date, months: int = 24) -> list[date]:
     return sorted(last_per_month.values())
 
 
-def trend(dates: list[date], filters: Filters, targets, codes=None) -> list[tuple[date, list[Figure]]]:
+def trend(dates: list[date], filters: Filters, targets) -> list[tuple[date, list[Figure]]]:
     """Figures on each of ``dates``: one grouped query."""
-    codes = codes or available_codes()
     rows = filters.apply(SnapshotCell.objects.filter(date__in=dates)).values("date").annotate(**_SUMS)
     by_date = {row.pop("date"): row for row in rows.order_by()}
     empty = dict.fromkeys(COUNTER_FIELDS, 0)
-    return [(d, _figures_from_sums(by_date.get(d, empty), d, targets, filters, codes)) for d in dates]
+    return [(d, _figures_from_sums(by_date.get(d, empty), d, targets, filters)) for d in dates]
 
 
 # --- targets ------------------------------------------------------------------------------------

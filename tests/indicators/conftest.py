@@ -188,3 +188,90 @@ def worked_example(province):
     p.certificate(s["L"], approved=False)
     p.product(s["L"], stock=0)
     return s
+
+
+def bank_account(seller, verified=None, disabled=None, number="0123456789"):
+    from payments.models import EPaymentAccount
+
+    return EPaymentAccount.objects.create(
+        seller=seller,
+        kind="bank",
+        bank_bin="970418",
+        account_number=number,
+        holder_name=seller.rep_name.upper(),
+        verified_at=at(verified) if verified else None,
+        verified_via="official" if verified else "",
+        disabled_at=at(disabled) if disabled else None,
+    )
+
+
+def completion(on, *, seller=None, village_head=None, staff=None, audience="sellers", source="online"):
+    from cms.training.models import CourseCompletion
+
+    return CourseCompletion.objects.create(
+        course_title="Bán hàng trên điện thoại",
+        audience=audience,
+        seller=seller,
+        village_head=village_head,
+        staff=staff,
+        learner_name="Học viên",
+        completed_on=on,
+        source=source,
+    )
+
+
+def village_head(
+    name, commune_name="Tủa Chùa", ethnic="H'Mông", sex="M", registered=date(2025, 1, 1), left=None
+):
+    from cms.training.models import VillageHead
+
+    return VillageHead.objects.create(
+        name=name,
+        commune=commune(commune_name),
+        village="Bản Sín Chải",
+        ethnic_group=group(ethnic),
+        sex=sex,
+        registered_on=registered,
+        left_on=left,
+    )
+
+
+def staff(name, commune_name=None, sex="M", registered=date(2025, 1, 1)):
+    from cms.training.models import AffairsStaff
+
+    return AffairsStaff.objects.create(
+        name=name,
+        unit="Phòng Văn hoá – Xã hội" if commune_name else "Sở Dân tộc và Tôn giáo",
+        level="commune" if commune_name else "province",
+        commune=commune(commune_name) if commune_name else None,
+        sex=sex,
+        registered_on=registered,
+    )
+
+
+@pytest.fixture
+def with_payments_and_training(worked_example):
+    """Accounts (I2), completions (I4), the village-head (I5) and staff (I6) registries."""
+    s = worked_example
+    bank_account(s["A"], verified=date(2026, 3, 1))  # counts: active shop + verified account
+    bank_account(s["E"], verified=date(2026, 3, 1))  # no live product on DAY
+    bank_account(s["J"], verified=date(2026, 2, 1), disabled=date(2026, 5, 1))  # disabled before DAY
+    bank_account(s["H"])  # never verified
+    completion(date(2026, 3, 1), seller=s["A"])  # online
+    completion(DAY, seller=s["B"], source="in_person")  # attendance recorded by an official, on DAY
+    completion(date(2026, 7, 10), seller=s["C"])  # after DAY
+    completion(date(2026, 3, 1), seller=s["D"])  # not in an EM area
+    completion(date(2026, 3, 1), seller=s["K"])  # verified only after DAY
+    heads = {
+        "VH1": village_head("VH1"),
+        "VH2": village_head("VH2", ethnic="Thái", sex="F"),
+        "VH3": village_head("VH3", registered=date(2026, 8, 1)),
+        "VH4": village_head("VH4", left=date(2026, 5, 1)),
+    }
+    completion(date(2026, 4, 1), village_head=heads["VH1"], audience="leaders", source="in_person")
+    completion(date(2026, 8, 5), village_head=heads["VH3"], audience="leaders")
+    completion(date(2026, 3, 1), village_head=heads["VH4"], audience="leaders")
+    people = {"S1": staff("S1"), "S2": staff("S2", "Tủa Chùa", sex="F"), "S3": staff("S3", "Tủa Chùa")}
+    completion(date(2026, 2, 1), staff=people["S1"], audience="staff")
+    completion(date(2026, 2, 1), staff=people["S2"], audience="sellers")  # not a staff course
+    return s | heads | people

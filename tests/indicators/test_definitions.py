@@ -110,3 +110,57 @@ def test_targets_default_to_a_straight_line_and_province_sets_them(worked_exampl
     assert targets.for_year("I1", 2028) == 45
     with pytest.raises(PermissionError):
         services.save_targets(make_official("xa", "Tủa Chùa"), {("I1", 2028): 50})
+
+
+@pytest.mark.django_db
+def test_i2_em_household_ocop_entities_with_active_shop_and_verified_account(with_payments_and_training):
+    # EM-household OCOP entities: A, E, H, J. A: live product + account verified in March.
+    # E: account verified but no live product on DAY; J: account disabled in May; H: unverified.
+    f = province_figures()["I2"]
+    assert (f.num, f.den) == (1, 4)
+
+
+@pytest.mark.django_db
+def test_i4_sellers_in_em_areas_whose_representative_completed_a_course(with_payments_and_training):
+    # Verified by DAY in EM areas: A B C E H I J L. Completed by DAY: A (online), B (attendance
+    # on DAY itself). C finished after DAY, D is outside EM areas, K verified after DAY.
+    f = province_figures()["I4"]
+    assert (f.num, f.den) == (2, 8)
+
+
+@pytest.mark.django_db
+def test_i5_village_heads_trained_among_registered(with_payments_and_training):
+    # Registered on DAY: VH1, VH2 (VH3 joins in August, VH4 left in May). Trained: VH1.
+    f = province_figures()["I5"]
+    assert (f.num, f.den) == (1, 2)
+    thai = EthnicGroup.objects.get(name="Thái")
+    assert province_figures(filters=Filters(ethnic_group_id=thai.pk))["I5"].den == 1
+
+
+@pytest.mark.django_db
+def test_i6_staff_trained_by_a_staff_course(with_payments_and_training):
+    # S1 (province level) took a staff course; S2's course was for sellers; S3 none.
+    f = province_figures()["I6"]
+    assert (f.num, f.den) == (1, 3)
+    tua_chua = with_payments_and_training["A"].commune_id
+    assert province_figures(filters=Filters(commune_id=tua_chua))["I6"].den == 2
+    # Staff have no ethnic group: the filter does not apply.
+    hmong = EthnicGroup.objects.get(name="H'Mông")
+    assert not province_figures(filters=Filters(ethnic_group_id=hmong.pk))["I6"].applicable
+
+
+@pytest.mark.django_db
+def test_snapshot_equals_live_for_every_indicator(with_payments_and_training):
+    services.take_snapshot(DAY)
+    targets = selectors.load_targets()
+    cells = selectors.compute_cells(DAY)
+    for filters in (
+        Filters(),
+        Filters(sex="F"),
+        Filters(commune_id=with_payments_and_training["A"].commune_id),
+    ):
+        stored = [(f.code, f.num, f.den) for f in selectors.figures(DAY, filters, targets)]
+        assert stored == [
+            (f.code, f.num, f.den) for f in selectors.figures_from_cells(cells, DAY, filters, targets)
+        ]
+    assert dict((c, (n, d)) for c, n, d in stored)["I6"] == (0, 2)
