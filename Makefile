@@ -39,7 +39,11 @@ format: install
 
 # Benchmarks against DESIGN §6 (on demand, ~3 min): fills ocop_bench once, then measures.
 BENCH_DB ?= postgres://postgres@127.0.0.1:5432/ocop_bench
+BENCH_PROVINCE_DB ?= postgres://postgres@127.0.0.1:5432/ocop_bench_province
 .PHONY: bench
 bench: install
 	BENCH_DATABASE_URL=$(BENCH_DB) $(BIN)/python -m benchmarks.make_catalogue
 	BENCH_DATABASE_URL=$(BENCH_DB) $(BIN)/python -m benchmarks.run
+	# indicators (issue 12): officials' dashboard on a 100,000-entity province (own database)
+	BENCH_PROVINCE_URL=$(BENCH_PROVINCE_DB) $(BIN)/python -m benchmarks.make_province
+	BENCH_PROVINCE_URL=$(BENCH_PROVINCE_DB) $(BIN)/python -m benchmarks.indicators

@@ -52,7 +52,8 @@ def bars(figures, year) -> str:
             parts.append(
                 f'<rect class="{css}" x="{left}" y="{y + 20}" width="{width:.1f}" height="14" rx="2"/>'
             )
-        for value, css in ((f.target, "chart-target"), (f.target_2030, "chart-final")):
+        targets = ((f.target, "chart-target"), (f.target_2030, "chart-final")) if f.applicable else ()
+        for value, css in targets:
             x = left + span * float(min(value, 100)) / 100
             parts.append(f'<line class="{css}" x1="{x:.1f}" x2="{x:.1f}" y1="{y + 17}" y2="{y + 37}"/>')
     title = _("Các chỉ tiêu so với mục tiêu năm nay (vạch liền) và năm 2030 (vạch đứt)")
