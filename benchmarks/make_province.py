@@ -21,8 +21,9 @@ from urllib.parse import urlparse
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/ocop_bench_province"
 BENCH_URL = os.environ.get("BENCH_PROVINCE_URL", DEFAULT_URL)
 
-# A pseudo-random number in [0, m) from the series number g and a salt (Knuth's multiplier).
-H = "((({g} + {salt}) * 2654435761::bigint) % 4294967296 % {m})"
+# A pseudo-random number in [0, m) from the series number g and a salt (PostgreSQL's own
+# integer hash: independent bits, so commune, ethnic group, kind and sex do not correlate).
+H = "(abs(hashint8(({g})::bigint * 1000 + {salt})::bigint) % {m})"
 
 
 def h(m, salt, g="g"):

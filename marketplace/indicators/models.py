@@ -13,6 +13,8 @@ class SnapshotDay(models.Model):
 
     date = models.DateField(primary_key=True)
     taken_at = models.DateTimeField(default=timezone.now)
+    # Data-quality gaps on that day per commune id, so the dashboard never counts them live.
+    data_gaps = models.JSONField(default=dict)
 
     class Meta:
         ordering = ["-date"]

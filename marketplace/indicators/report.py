@@ -21,6 +21,7 @@ class Report:
     communes: list = field(default_factory=list)
     trend: list = field(default_factory=list)  # [(date, [Figure])]
     alert_points: int = 10
+    gaps: dict = field(default_factory=dict)  # data-quality gaps of the snapshot, in scope
 
     @property
     def indicators(self):

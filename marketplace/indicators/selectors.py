@@ -233,6 +233,11 @@ def snapshot_dates():
     return SnapshotDay.objects.values_list("date", flat=True)
 
 
+def latest_snapshot(day: date) -> SnapshotDay | None:
+    """The latest snapshot taken for ``day`` or before it (with its data-quality gaps)."""
+    return SnapshotDay.objects.filter(date__lte=day).order_by("-date").first()
+
+
 def latest_snapshot_on_or_before(day: date) -> date | None:
     return snapshot_dates().filter(date__lte=day).order_by("-date").first()
 
@@ -374,17 +379,32 @@ def ethnic_groups_present():
 # --- data quality -------------------------------------------------------------------------------
 
 
-def data_quality_gaps(today: date, commune_id=None) -> dict:
-    """Gaps that distort the figures, counted in three queries."""
-    sellers = Seller.objects.exclude(status=Seller.Status.DRAFT)
-    certificates = OcopCertificate.objects.valid(today)
-    links = ExternalShopLink.objects.pending_review()
-    if commune_id:
-        sellers = sellers.filter(commune_id=commune_id)
-        certificates = certificates.filter(seller__commune_id=commune_id)
-        links = links.filter(seller__commune_id=commune_id)
-    return {
-        "missing_profile": sellers.filter(Q(rep_ethnic_group__isnull=True) | Q(rep_sex="")).count(),
-        "expiring": certificates.filter(expires_on__lte=today + timedelta(days=60)).count(),
-        "stale_links": links.filter(added_at__lt=end_of(today) - timedelta(days=31)).count(),
+GAP_KEYS = ("missing_profile", "expiring", "stale_links")
+
+
+def data_quality_gaps_by_commune(day: date) -> dict:
+    """Gaps that distort the figures, per commune id (as a string: stored as JSON), in three
+    grouped queries: sellers without ethnic group or sex, certificates expiring within 60 days,
+    links to other platforms waiting for review more than 30 days."""
+    counts = {
+        "missing_profile": Seller.objects.exclude(status=Seller.Status.DRAFT)
+        .filter(Q(rep_ethnic_group__isnull=True) | Q(rep_sex=""))
+        .values_list("commune_id"),
+        "expiring": OcopCertificate.objects.valid(day)
+        .filter(expires_on__lte=day + timedelta(days=60))
+        .values_list("seller__commune_id"),
+        "stale_links": ExternalShopLink.objects.pending_review()
+        .filter(added_at__lt=end_of(day) - timedelta(days=31))
+        .values_list("seller__commune_id"),
     }
+    gaps: dict[str, dict] = {}
+    for key, rows in counts.items():
+        for commune_id, n in rows.annotate(n=Count("pk")).order_by():
+            gaps.setdefault(str(commune_id), dict.fromkeys(GAP_KEYS, 0))[key] = n
+    return gaps
+
+
+def gap_totals(gaps_by_commune: dict, commune_id=None) -> dict:
+    """The province's (or one commune's) gaps from the per-commune counts."""
+    rows = [gaps_by_commune.get(str(commune_id), {})] if commune_id else gaps_by_commune.values()
+    return {key: sum(row.get(key, 0) for row in rows) for key in GAP_KEYS}

@@ -13,7 +13,14 @@ from sellers.notifications import notify
 
 from .definitions import BY_CODE, YEARS
 from .models import AlertRun, SnapshotCell, SnapshotDay, Target
-from .selectors import Filters, commune_rows, compute_cells, data_quality_gaps, load_targets
+from .selectors import (
+    Filters,
+    commune_rows,
+    compute_cells,
+    data_quality_gaps_by_commune,
+    gap_totals,
+    load_targets,
+)
 
 
 def alert_points() -> int:
@@ -27,7 +34,8 @@ def take_snapshot(day) -> int:
     cells = compute_cells(day)
     SnapshotCell.objects.filter(date=day).delete()
     SnapshotCell.objects.bulk_create([SnapshotCell(date=day, **cell) for cell in cells], batch_size=2000)
-    SnapshotDay.objects.update_or_create(date=day, defaults={"taken_at": timezone.now()})
+    gaps = data_quality_gaps_by_commune(day)
+    SnapshotDay.objects.update_or_create(date=day, defaults={"taken_at": timezone.now(), "data_gaps": gaps})
     return len(cells)
 
 
@@ -80,7 +88,7 @@ def run_monthly_alerts(today=None) -> AlertRun | None:
             behind = [f for f in row.figures if f.lagging(points)]
             if behind:
                 lagging.append((row.commune, behind))
-        gaps = data_quality_gaps(today)
+        gaps = gap_totals(data_quality_gaps_by_commune(today))
         run.lagging = [
             {"commune": c.pk, "indicators": {f.code: [str(f.share), str(f.trajectory)] for f in behind}}
             for c, behind in lagging

@@ -34,17 +34,24 @@ def _scope(request, form):
     return form.filters(commune_id=own)
 
 
-def _day(form):
+def _snapshot(form):
     """The snapshot to show: the asked date's, or the latest before it (None: no snapshot yet)."""
     asked = form.cleaned_data.get("date") if form.is_valid() else None
-    return selectors.latest_snapshot_on_or_before(asked or timezone.localdate())
+    return selectors.latest_snapshot(asked or timezone.localdate())
+
+
+def _day(form):
+    snapshot = _snapshot(form)
+    return snapshot.date if snapshot else None
 
 
 def _report(request, months=24):
     form = FilterForm(request.GET or None, commune_fixed=request.user.official_profile.commune_id)
     filters = _scope(request, form)
-    day = _day(form)
+    snapshot = _snapshot(form)
+    day = snapshot.date if snapshot else None
     built = report.build(day, filters, months=months, alert_points=services.alert_points())
+    built.gaps = selectors.gap_totals(snapshot.data_gaps if snapshot else {}, filters.commune_id)
     return form, built
 
 
@@ -61,7 +68,7 @@ def dashboard(request):
         "is_province": profile.commune_id is None,
         "sort": sort,
         "query": built.filters.query(),
-        "gaps": selectors.data_quality_gaps(built.day or timezone.localdate(), built.filters.commune_id),
+        "gaps": built.gaps,
     }
     return render(request, "indicators/dashboard.html", context)
 

@@ -173,3 +173,26 @@ def test_monthly_alert_tells_lagging_commune_and_province_once(
     assert services.run_monthly_alerts(today=date(2026, 6, 30)) is None
     assert AlertRun.objects.count() == 1
     assert Notification.objects.filter(recipient=commune_official).count() == 1
+
+
+@pytest.mark.django_db
+def test_data_quality_gaps_are_counted_in_the_snapshot_and_scoped(client, province, worked_example):
+    from datetime import timedelta
+
+    from sellers.models import ExternalShopLink
+
+    from .conftest import at
+
+    unknown_sex = province.seller("X", commune_name="Mường Nhé", sex="")
+    province.certificate(unknown_sex, issued=date(2024, 1, 1), expires=DAY + timedelta(days=30))
+    ExternalShopLink.objects.create(
+        seller=unknown_sex,
+        platform="tiktok",
+        url="https://www.tiktok.com/@x",
+        added_at=at(DAY - timedelta(days=40)),
+    )
+    services.take_snapshot(DAY)
+    login(client, make_official("tinh"))
+    assert dashboard(client).context["gaps"] == {"missing_profile": 1, "expiring": 1, "stale_links": 1}
+    login(client, make_official("xa", "Tủa Chùa"))
+    assert dashboard(client).context["gaps"] == {"missing_profile": 0, "expiring": 0, "stale_links": 0}
