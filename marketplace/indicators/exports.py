@@ -147,7 +147,18 @@ def csv_text(report) -> str:
     rows = [(scope, report.figures)] + [(r.commune.name, r.figures) for r in report.communes]
     for name, figures in rows:
         for f in figures:
-            writer.writerow([name, report.day, f.code, f.num, f.den, f.share or "", f.target, f.target_2030])
+            writer.writerow(
+                [
+                    name,
+                    report.day,
+                    f.code,
+                    f.num,
+                    f.den,
+                    "" if f.share is None else f.share,
+                    f.target,
+                    f.target_2030,
+                ]
+            )
     return out.getvalue()
 
 
