@@ -18,10 +18,10 @@ from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
 from marketplace.catalogue.services import refresh_ocop_fields
+from marketplace.core.messaging import notify
 from marketplace.core.text import fold
 
 from .models import AuditLogEntry, ExternalShopLink, OcopCertificate, Seller
-from .notifications import notify
 from .validators import clean_citizen_id, hash_citizen_id, normalise_phone
 
 User = get_user_model()

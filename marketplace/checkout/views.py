@@ -14,6 +14,7 @@ from oscar.core.loading import get_class, get_model
 
 from marketplace.order import selectors as order_selectors
 from marketplace.order import services as order_services
+from marketplace.order import status_links
 
 from .forms import PaymentMethodForm
 from .payment_methods import get_method
@@ -135,5 +136,5 @@ class ThankYouView(oscar_views.ThankYouView):
     def get_context_data(self, *args, **kwargs):
         ctx = super().get_context_data(*args, **kwargs)
         ctx["order"] = order_selectors.order_with_parts(pk=self.object.pk)
-        ctx["status_path"] = order_services.status_path(self.object)
+        ctx["status_path"] = status_links.status_path(self.object)
         return ctx
