@@ -7,6 +7,8 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from marketplace.core.ocop import ProductGroup
+
 KINH_CODE = "01"
 
 
@@ -54,17 +56,6 @@ class Commune(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} {self.name}"
-
-
-class ProductGroup(models.TextChoices):
-    """The six OCOP product groups."""
-
-    FOOD = "food", _("Thực phẩm")
-    BEVERAGE = "beverage", _("Đồ uống")
-    HERBAL = "herbal", _("Thảo dược")
-    TEXTILE = "textile", _("Vải và may mặc")
-    SOUVENIR = "souvenir", _("Lưu niệm, nội thất, trang trí")
-    TOURISM = "tourism", _("Dịch vụ du lịch cộng đồng và điểm du lịch")
 
 
 class SellerQuerySet(models.QuerySet):

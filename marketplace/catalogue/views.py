@@ -17,7 +17,8 @@ from django.views.generic import DetailView, ListView
 from oscar.apps.catalogue import views as oscar_views
 from oscar.core.loading import get_model
 
-from sellers.models import ProductGroup, Seller
+from marketplace.core.ocop import ProductGroup
+from sellers.models import Seller
 
 from . import selectors
 from .forms import SORT_CHOICES, CatalogueFilterForm

@@ -28,6 +28,7 @@ from oscar.core.loading import get_model
 from PIL import Image, ImageDraw, ImageFont
 
 from marketplace.catalogue.images import THUMBNAIL_WIDTHS, thumbnail_path, write_thumbnails
+from marketplace.core.ocop import ProductGroup
 from marketplace.core.text import fold
 from sellers.models import (
     Commune,
@@ -35,7 +36,6 @@ from sellers.models import (
     ExternalShopLink,
     OcopCertificate,
     OfficialProfile,
-    ProductGroup,
     Seller,
 )
 from sellers.validators import hash_citizen_id

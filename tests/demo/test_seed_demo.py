@@ -11,8 +11,9 @@ from django.utils import timezone
 from oscar.core.loading import get_model
 
 from marketplace.catalogue.images import THUMBNAIL_WIDTHS, thumbnail_path
+from marketplace.core.ocop import ProductGroup
 from marketplace.demo import data
-from sellers.models import ExternalShopLink, OcopCertificate, OfficialProfile, ProductGroup, Seller
+from sellers.models import ExternalShopLink, OcopCertificate, OfficialProfile, Seller
 
 Product = get_model("catalogue", "Product")
 ProductImage = get_model("catalogue", "ProductImage")
