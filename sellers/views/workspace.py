@@ -9,9 +9,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from oscar.core.loading import get_model
 
+from marketplace.catalogue import services as catalogue_services
 from marketplace.order import fulfilment
 
-from .. import forms, product_services, selectors, services
+from .. import forms, selectors, services
 from .access import posted, shop_required
 
 OrderPart = get_model("order", "OrderPart")
@@ -40,7 +41,7 @@ def product_visibility(request, seller, pk):
     """Hide a product from buyers (out of season, paused) or show it again; it is never deleted."""
     product = get_object_or_404(selectors.products_of(seller), pk=pk)
     visible = request.POST.get("visible") == "1"
-    product_services.set_product_visible(seller, product, visible)
+    catalogue_services.set_product_visible(seller, product, visible)
     if visible:
         messages.success(request, _("“%(title)s” đã hiện lại cho người mua.") % {"title": product.title})
     else:
@@ -68,7 +69,7 @@ def product_form(request, seller, pk=None):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            product_services.save_product(
+            catalogue_services.save_product(
                 seller,
                 product=product,
                 title=data["title"],
