@@ -22,6 +22,11 @@ def seller_for_user(user):
     return Seller.objects.filter(user=user).select_related("commune", "partner").first()
 
 
+def public_shops():
+    """Sellers whose shop page buyers may open: the verified ones."""
+    return Seller.objects.verified().select_related("commune", "rep_ethnic_group")
+
+
 def assisted_sellers(user):
     return Seller.objects.filter(assisted_by=user).select_related("commune").order_by("-created_at")
 
@@ -59,6 +64,24 @@ def sellers_for_official(official):
     return Seller.objects.for_commune_official(official).select_related("commune", "rep_ethnic_group")
 
 
+def certificates_for_official(official):
+    return OcopCertificate.objects.for_commune_official(official)
+
+
+def external_links_for_official(official):
+    return ExternalShopLink.objects.for_commune_official(official)
+
+
+def recent_audit_log(seller, limit=10):
+    """The latest entries of a seller's audit log, with who acted (one query)."""
+    return list(seller.audit_log.select_related("actor")[:limit])
+
+
+def confirmed_links_of(seller):
+    """The seller's confirmed shops elsewhere, with the confirming official (one join)."""
+    return seller.external_links.confirmed().select_related("confirmed_by")
+
+
 # --- a seller's own shop ----------------------------------------------------------------------
 
 
@@ -68,6 +91,11 @@ def products_of(seller):
         .prefetch_related("images", "stockrecords")
         .order_by("-date_created")
     )
+
+
+def stock_record_of(seller, product):
+    """The seller's price and stock for one of its products (None if not yet stocked)."""
+    return product.stockrecords.filter(partner_id=seller.partner_id).first()
 
 
 def order_parts_of(seller):

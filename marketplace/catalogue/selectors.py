@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from django.contrib.postgres.search import TrigramWordSimilarity
 from django.db import connection
 from django.db.models import (
+    Avg,
     Case,
     Count,
     Exists,
@@ -274,3 +275,8 @@ def approved_reviews(product, limit=10):
 
 def seller_products(seller, limit=48):
     return with_card_data(listable_products().filter(seller=seller)).order_by("-date_created")[:limit]
+
+
+def seller_rating(seller):
+    """Average rating of the seller's rated products (None when none is rated)."""
+    return Product.objects.filter(seller=seller, rating__isnull=False).aggregate(r=Avg("rating"))["r"]

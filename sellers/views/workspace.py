@@ -7,15 +7,12 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from oscar.core.loading import get_model
 
 from marketplace.catalogue import services as catalogue_services
 from marketplace.order import fulfilment
 
 from .. import forms, selectors, services
 from .access import posted, shop_required
-
-OrderPart = get_model("order", "OrderPart")
 
 
 def home(request):
@@ -56,7 +53,7 @@ def product_form(request, seller, pk=None):
     product = get_object_or_404(selectors.products_of(seller), pk=pk) if pk else None
     initial = {}
     if product is not None:
-        record = product.stockrecords.filter(partner_id=seller.partner_id).first()
+        record = selectors.stock_record_of(seller, product)
         initial = {
             "title": product.title,
             "description": product.description,
