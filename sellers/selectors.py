@@ -1,10 +1,10 @@
 """Read-side queries about sellers, their shops and reference data."""
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Exists, OuterRef, Q, Sum
 from django.utils import timezone
 from oscar.core.loading import get_model
 
-from .models import Commune, ExternalShopLink, OcopCertificate, Seller, has_confirmed_external_listing
+from .models import Commune, ExternalShopLink, OcopCertificate, Seller
 
 Product = get_model("catalogue", "Product")
 OrderPart = get_model("order", "OrderPart")
@@ -135,16 +135,23 @@ def external_links_of(seller):
     return seller.external_links.active().order_by("-added_at")
 
 
-# --- indicator I1 -----------------------------------------------------------------------------
+# --- indicator I1: sellers also selling on another platform ----------------------------------
+# Everything I1 needs from sellers, in one place for the indicators app. A link counts once an
+# official of the seller's commune confirmed it; ``on`` judges as of the end of that day
+# (confirmed by then, not removed by then); None means today.
+
+
+def confirmed_external_listing(on=None):
+    """``Exists`` over a seller's confirmed links, for one-query counts, e.g.
+    ``Seller.objects.aggregate(n=Count("pk", filter=Q(confirmed_external_listing(on))))``."""
+    links = ExternalShopLink.objects.confirmed(on).filter(seller_id=OuterRef("pk"))
+    return Exists(links)
+
+
+def sellers_with_confirmed_external_listing(on=None):
+    return Seller.objects.filter(confirmed_external_listing(on))
 
 
 def sells_on_other_platform(seller, on=None) -> bool:
     """Has an official-confirmed shop on another platform (on a date: confirmed then, not removed)."""
     return ExternalShopLink.objects.confirmed(on).filter(seller=seller).exists()
-
-
-# ``Exists`` expression for one-query counts, e.g.
-# ``Seller.objects.aggregate(n=Count("pk", filter=Q(confirmed_external_listing())))``;
-# or filter with ``Seller.objects.with_confirmed_external_listing(on)``. The model module's
-# function itself, re-exported under the read-side name rather than wrapped.
-confirmed_external_listing = has_confirmed_external_listing
