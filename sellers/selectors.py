@@ -106,6 +106,11 @@ def order_parts_of(seller):
     )
 
 
+def order_part_of(seller, pk):
+    """One of the seller's own order parts, with the buyer's address (None if not the seller's)."""
+    return order_parts_of(seller).select_related("order__shipping_address").filter(pk=pk).first()
+
+
 def lines_of_part(part):
     """Only this seller's lines of a shared order — never the other sellers' items."""
     return Line.objects.filter(order_id=part.order_id, partner_id=part.partner_id).order_by("pk")

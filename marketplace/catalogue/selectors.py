@@ -31,6 +31,7 @@ from sellers.models import Seller
 from . import cache
 
 Product = get_model("catalogue", "Product")
+Category = get_model("catalogue", "Category")
 ProductImage = get_model("catalogue", "ProductImage")
 StockRecord = get_model("partner", "StockRecord")
 
@@ -271,6 +272,10 @@ def certificates_for(product):
 
 def approved_reviews(product, limit=10):
     return product.reviews.filter(status=product.reviews.model.APPROVED).select_related("user")[:limit]
+
+
+def category(pk):
+    return Category.objects.filter(pk=pk).first()
 
 
 def seller_products(seller, limit=48):

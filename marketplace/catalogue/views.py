@@ -9,20 +9,16 @@ counter on every request; this view does not send it (see ProductDetailView.send
 import segno
 from django.contrib import messages
 from django.http import Http404, HttpResponsePermanentRedirect
-from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 from oscar.apps.catalogue import views as oscar_views
-from oscar.core.loading import get_model
 
 from marketplace.core.ocop import ProductGroup
 
 from . import selectors
 from .forms import SORT_CHOICES, CatalogueFilterForm
-
-Category = get_model("catalogue", "Category")
 
 
 class CatalogueView(ListView):
@@ -74,8 +70,8 @@ class CatalogueView(ListView):
 
 class ProductCategoryView(CatalogueView):
     def get(self, request, *args, **kwargs):
-        self.category = get_object_or_404(Category, pk=kwargs["pk"])
-        if not (self.category.is_public or request.user.is_staff):
+        self.category = selectors.category(kwargs["pk"])
+        if self.category is None or not (self.category.is_public or request.user.is_staff):
             raise Http404
         expected = self.category.get_absolute_url()
         if expected != request.path:

@@ -93,9 +93,10 @@ def order_list(request, seller):
 
 
 def _own_part(seller, pk):
-    return get_object_or_404(
-        selectors.order_parts_of(seller).select_related("order__shipping_address"), pk=pk
-    )
+    part = selectors.order_part_of(seller, pk)
+    if part is None:
+        raise Http404
+    return part
 
 
 @shop_required
