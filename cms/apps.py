@@ -7,4 +7,7 @@ class CmsConfig(AppConfig):
     verbose_name = _("Nội dung")
 
     def ready(self):
-        from .training import signals  # noqa: F401
+        from . import signals
+        from .training import signals as training_signals  # noqa: F401  (links registry rows on sign-in)
+
+        signals.connect()

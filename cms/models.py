@@ -25,6 +25,10 @@ class HomePage(Page):
     subpage_types = ["cms.CourseIndexPage", "cms.NewsIndexPage"]
     max_count = 1
 
+    class Meta:
+        verbose_name = _("trang chủ")
+        verbose_name_plural = _("trang chủ")
+
     def get_context(self, request, *args, **kwargs):
         from marketplace.catalogue.selectors import featured_products
 
@@ -42,6 +46,10 @@ class CourseIndexPage(Page):
     parent_page_types = ["cms.HomePage"]
     subpage_types = ["cms.CoursePage"]
     max_count = 1
+
+    class Meta:
+        verbose_name = _("danh sách khoá học")
+        verbose_name_plural = _("danh sách khoá học")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -100,6 +108,10 @@ class CoursePage(Page):
     parent_page_types = ["cms.CourseIndexPage"]
     subpage_types = ["cms.LessonPage"]
 
+    class Meta:
+        verbose_name = _("khoá học")
+        verbose_name_plural = _("khoá học")
+
     def lessons(self):
         return LessonPage.objects.child_of(self).live().order_by("path")
 
@@ -122,6 +134,10 @@ class LessonPage(Page):
     parent_page_types = ["cms.CoursePage"]
     subpage_types = []
 
+    class Meta:
+        verbose_name = _("bài học")
+        verbose_name_plural = _("bài học")
+
     @property
     def course(self):
         return CoursePage.objects.parent_of(self).first()
@@ -139,6 +155,10 @@ class NewsIndexPage(Page):
     subpage_types = ["cms.NewsPage"]
     max_count = 1
 
+    class Meta:
+        verbose_name = _("trang tin tức")
+        verbose_name_plural = _("trang tin tức")
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["articles"] = NewsPage.objects.child_of(self).live().public().order_by("-date")
@@ -154,6 +174,10 @@ class NewsPage(Page):
     search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("body")]
     parent_page_types = ["cms.NewsIndexPage"]
     subpage_types = []
+
+    class Meta:
+        verbose_name = _("bài tin tức")
+        verbose_name_plural = _("bài tin tức")
 
 
 # Training records, registered with this app (see the module docstring).

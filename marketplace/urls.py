@@ -9,8 +9,8 @@ from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from marketplace.catalogue.views import SellerShopView
 from marketplace.indicators import views as indicator_views
+from sellers.views.shop import SellerShopView
 
 urlpatterns = [
     # The Wagtail home page is the shop's front door; listed before Oscar's "" redirect.

@@ -96,7 +96,7 @@ class AffairsStaffForm(ScopedCommuneMixin, forms.ModelForm):
 
 
 class SessionForm(ScopedCommuneMixin, forms.ModelForm):
-    course = forms.ModelChoiceField(CoursePage.objects.none(), label=_("khoá học"))
+    course = forms.ModelChoiceField(CoursePage.objects.none(), label=_("Khoá học"))
 
     class Meta:
         model = TrainingSession
@@ -114,11 +114,11 @@ class SessionForm(ScopedCommuneMixin, forms.ModelForm):
 
 class AttendeeForm(forms.Form):
     phone = forms.CharField(
-        label=_("số điện thoại"), required=False, widget=forms.TextInput(attrs={"inputmode": "tel"})
+        label=_("Số điện thoại"), required=False, widget=forms.TextInput(attrs={"inputmode": "tel"})
     )
-    name = forms.CharField(label=_("hoặc họ và tên"), required=False, max_length=120)
+    name = forms.CharField(label=_("Hoặc họ và tên"), required=False, max_length=120)
     last4 = forms.CharField(
-        label=_("và 4 số cuối CCCD"),
+        label=_("Và 4 số cuối CCCD"),
         required=False,
         max_length=4,
         widget=forms.TextInput(attrs={"inputmode": "numeric"}),
@@ -133,7 +133,7 @@ class AttendeeForm(forms.Form):
 
 class SheetForm(forms.Form):
     sheet = forms.FileField(
-        label=_("tệp danh sách (Excel .xlsx hoặc CSV)"),
+        label=_("Tệp danh sách (Excel .xlsx hoặc CSV)"),
         help_text=_("Dòng đầu là tiêu đề: Họ và tên, Số điện thoại, 4 số cuối CCCD."),
         widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.csv"}),
     )

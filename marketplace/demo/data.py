@@ -14,10 +14,11 @@ LOGINS = [
     ("commune", "commune@ocop.test", "Hặc", "Lò Văn", "cán bộ xã Thanh Nưa: xác minh người bán"),
     ("province", "province@ocop.test", "Thu", "Phạm Thị", "cán bộ tỉnh: chỉ tiêu toàn tỉnh, báo cáo"),
     ("operator", "operator@ocop.test", "Quản", "Trị", "vận hành sàn: /dashboard/ và /cms/"),
+    ("village_head", "truongban@ocop.test", "Páo", "Giàng A", "trưởng bản Sín Chải: học, giấy chứng nhận"),
 ]
 DEMO_SELLER_SLUG = "ho-ba-lo-thi-mai"
 
-# Product groups (sellers.models.ProductGroup values) → image colours (background, accent).
+# Product groups (marketplace.core.ocop.ProductGroup values) → image colours (background, accent).
 GROUP_COLOURS = {
     "food": ((196, 120, 44), (250, 226, 170)),
     "beverage": ((46, 110, 72), (206, 236, 190)),

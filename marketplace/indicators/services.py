@@ -8,8 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
+from marketplace.core.messaging import notify
 from sellers.models import OfficialProfile
-from sellers.notifications import notify
 
 from .definitions import BY_CODE, YEARS
 from .models import AlertRun, SnapshotCell, SnapshotDay, Target

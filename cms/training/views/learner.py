@@ -42,12 +42,7 @@ def quiz_submit(request, pk):
     except ValidationError as error:
         messages.error(request, error.messages[0])
         return redirect(lesson.url)
-    if not attempt.passed:
-        messages.warning(
-            request,
-            _("Bạn đúng %(correct)s/%(total)s câu (%(score)s%%). Xem lại bài và làm lại nhé.")
-            % {"correct": attempt.correct, "total": attempt.total, "score": attempt.score},
-        )
+    if not attempt.passed:  # the quiz box shows the result and which questions to look at again
         return redirect(lesson.url + "#ket-qua")
     messages.success(
         request,
