@@ -12,10 +12,11 @@ import zlib
 from datetime import timedelta
 
 from django.db.models import Count, Q
+from django.utils import timezone
 
+from marketplace.catalogue import services as catalogue_services
 from marketplace.indicators.selectors import LAGGING_MIN_DENOMINATOR
 from marketplace.indicators.services import take_snapshot
-from sellers import product_services
 from sellers import services as sellers_services
 from sellers.models import Seller
 
@@ -49,7 +50,7 @@ def make_realistic(today, demo_seller_slug):
     for seller in verified.select_related("partner"):
         if seller.commune_id == lagging or _not_yet_online(seller):
             for product in seller.products.filter(is_public=True):
-                product_services.set_product_visible(seller, product, False)
+                catalogue_services.set_product_visible(seller, product, False)
         if seller.commune_id == lagging:
             for link in seller.external_links.active():
                 sellers_services.remove_external_link(seller, link)
@@ -59,7 +60,46 @@ def make_realistic(today, demo_seller_slug):
     paper = sorted(decided.values_list("slug", flat=True), key=lambda slug: zlib.crc32(slug.encode()))
     # Files the commune decided on paper and entered afterwards (no online decision to replay).
     Seller.objects.filter(slug__in=paper[:DECIDED_ON_PAPER]).update(decided_online=False)
+    ensure_payment_accounts(today)
     take_history(today)
+
+
+def ensure_payment_accounts(today):
+    """Accounts partly verified (I2), through the payments services, when the demo has none yet.
+
+    About half the verified sellers add a bank account; an official verified two in three of
+    them, some weeks after the seller was verified (the verification date is set back so the
+    trend has a history, like the demo's product dates).
+    """
+    from django.contrib.auth import get_user_model
+
+    from marketplace.core.text import fold
+    from payments.banks import banks
+    from payments.models import EPaymentAccount
+    from payments.services import accounts
+
+    if EPaymentAccount.objects.exists():
+        return
+    official = (
+        get_user_model()
+        .objects.filter(official_profile__isnull=False, official_profile__commune__isnull=True)
+        .first()
+    )
+    bank_bins = sorted(banks())
+    for seller in Seller.objects.filter(status=Seller.Status.VERIFIED).order_by("slug"):
+        luck = zlib.crc32(f"account:{seller.slug}".encode()) % 6
+        if luck >= 3:
+            continue
+        account = accounts.add_bank_account(
+            seller,
+            bank_bin=bank_bins[luck % len(bank_bins)],
+            account_number=f"{zlib.crc32(seller.slug.encode()):010d}",
+            holder_name=fold(seller.rep_name).upper(),
+        )
+        if luck < 2 and official is not None and official.pk not in (seller.user_id, seller.assisted_by_id):
+            accounts.verify_by_official(account, official=official)
+            when = min(seller.verified_at + timedelta(days=20 + 30 * luck), timezone.now())
+            EPaymentAccount.objects.filter(pk=account.pk).update(verified_at=when)
 
 
 def take_history(today):
