@@ -61,6 +61,41 @@ class SnapshotCell(models.Model):
         return f"{self.date} {self.commune_id}/{self.ethnic_group_id}/{self.entity_type}/{self.sex}"
 
 
+class SnapshotTotal(models.Model):
+    """The same counters summed over communes (province totals per ethnic group × entity type × sex).
+
+    Written with the cells by ``take_snapshot``; province-wide figures and trends read these
+    few rows a day instead of every commune's cells.
+    """
+
+    date = models.DateField()
+    ethnic_group = models.ForeignKey(
+        "sellers.EthnicGroup", on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    entity_type = models.CharField(max_length=20, blank=True)
+    sex = models.CharField(max_length=1, blank=True)
+    i1_num = models.PositiveIntegerField(default=0)
+    i1_den = models.PositiveIntegerField(default=0)
+    i2_num = models.PositiveIntegerField(default=0)
+    i2_den = models.PositiveIntegerField(default=0)
+    i3_num = models.PositiveIntegerField(default=0)
+    i3_den = models.PositiveIntegerField(default=0)
+    i4_num = models.PositiveIntegerField(default=0)
+    i4_den = models.PositiveIntegerField(default=0)
+    i5_num = models.PositiveIntegerField(default=0)
+    i5_den = models.PositiveIntegerField(default=0)
+    i6_num = models.PositiveIntegerField(default=0)
+    i6_den = models.PositiveIntegerField(default=0)
+    i7_num = models.PositiveIntegerField(default=0)
+    i7_den = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        indexes = [models.Index(fields=["date"], name="indicators_total_date")]
+
+    def __str__(self):
+        return f"{self.date} {self.ethnic_group_id}/{self.entity_type}/{self.sex}"
+
+
 class Target(models.Model):
     """A yearly target (percent) set by a province official; 2025 is the baseline."""
 

@@ -27,7 +27,7 @@ from sellers.models import KINH_CODE, Commune, EthnicGroup, ExternalShopLink, Oc
 from sellers.selectors import confirmed_external_listing
 
 from .definitions import BASELINE_YEAR, BY_CODE, COUNTER_FIELDS, FINAL_YEAR, INDICATORS, YEARS
-from .models import SnapshotCell, SnapshotDay, Target
+from .models import SnapshotCell, SnapshotDay, SnapshotTotal, Target
 
 CELL_KEYS = ("commune_id", "ethnic_group_id", "entity_type", "sex")
 # A share over fewer entities than this is too noisy to call a commune "lagging" (1 of 2 is 50 %).
@@ -140,6 +140,19 @@ def compute_cells(day: date) -> list[dict]:
     return [cell for cell in cells.values() if any(cell[name] for name in COUNTER_FIELDS)]
 
 
+def province_totals(cells: list[dict]) -> list[dict]:
+    """The cells summed over communes (what ``SnapshotTotal`` stores)."""
+    totals: dict[tuple, dict] = {}
+    for cell in cells:
+        key = (cell["ethnic_group_id"], cell["entity_type"], cell["sex"])
+        total = totals.setdefault(
+            key, dict(zip(CELL_KEYS[1:], key, strict=True)) | dict.fromkeys(COUNTER_FIELDS, 0)
+        )
+        for name in COUNTER_FIELDS:
+            total[name] += cell[name]
+    return list(totals.values())
+
+
 # --- filters and scope --------------------------------------------------------------------------
 
 
@@ -162,6 +175,11 @@ class Filters:
 
     def without_commune(self):
         return Filters(None, self.ethnic_group_id, self.entity_type, self.sex)
+
+    def rows(self, **lookups):
+        """The snapshot rows these filters read: province totals unless one commune is asked for."""
+        model = SnapshotCell if self.commune_id else SnapshotTotal
+        return self.apply(model.objects.filter(**lookups))
 
     def apply(self, cells):
         lookups = {
@@ -259,7 +277,7 @@ def _figures_from_sums(sums, day, targets, filters):
 
 def figures(day: date, filters: Filters, targets) -> list[Figure]:
     """I1–I7 for a scope on a snapshot date: one query."""
-    sums = filters.apply(SnapshotCell.objects.filter(date=day)).aggregate(**_SUMS)
+    sums = filters.rows(date=day).aggregate(**_SUMS)
     return _figures_from_sums(sums, day, targets, filters)
 
 
@@ -298,7 +316,7 @@ def commune_rows(day: date, filters: Filters, targets) -> list[CommuneRow]:
 
 def breakdown(day: date, filters: Filters, dim: str, targets):
     """Figures per value of one dimension (ethnic_group_id, entity_type or sex): one query."""
-    rows = filters.apply(SnapshotCell.objects.filter(date=day)).values(dim).annotate(**_SUMS).order_by(dim)
+    rows = filters.rows(date=day).values(dim).annotate(**_SUMS).order_by(dim)
     return [(row.pop(dim), _figures_from_sums(row, day, targets, filters)) for row in rows]
 
 
@@ -313,7 +331,7 @@ def trend_dates(day: date, months: int = 24) -> list[date]:
 
 def trend(dates: list[date], filters: Filters, targets) -> list[tuple[date, list[Figure]]]:
     """Figures on each of ``dates``: one grouped query."""
-    rows = filters.apply(SnapshotCell.objects.filter(date__in=dates)).values("date").annotate(**_SUMS)
+    rows = filters.rows(date__in=dates).values("date").annotate(**_SUMS)
     by_date = {row.pop("date"): row for row in rows.order_by()}
     empty = dict.fromkeys(COUNTER_FIELDS, 0)
     return [(d, _figures_from_sums(by_date.get(d, empty), d, targets, filters)) for d in dates]
@@ -360,7 +378,7 @@ def load_targets() -> Targets:
     measured = {}
     baseline_day = latest_snapshot_on_or_before(date(BASELINE_YEAR, 12, 31))
     if baseline_day is not None:
-        sums = SnapshotCell.objects.filter(date=baseline_day).aggregate(**_SUMS)
+        sums = SnapshotTotal.objects.filter(date=baseline_day).aggregate(**_SUMS)
         for i in INDICATORS:
             value = share(sums[i.num_field], sums[i.den_field])
             if value is not None:

@@ -12,7 +12,7 @@ from marketplace.core.messaging import notify
 from sellers.models import OfficialProfile
 
 from .definitions import BY_CODE, YEARS
-from .models import AlertRun, SnapshotCell, SnapshotDay, Target
+from .models import AlertRun, SnapshotCell, SnapshotDay, SnapshotTotal, Target
 from .selectors import (
     Filters,
     commune_rows,
@@ -20,6 +20,7 @@ from .selectors import (
     data_quality_gaps_by_commune,
     gap_totals,
     load_targets,
+    province_totals,
 )
 
 
@@ -34,6 +35,8 @@ def take_snapshot(day) -> int:
     cells = compute_cells(day)
     SnapshotCell.objects.filter(date=day).delete()
     SnapshotCell.objects.bulk_create([SnapshotCell(date=day, **cell) for cell in cells], batch_size=2000)
+    SnapshotTotal.objects.filter(date=day).delete()
+    SnapshotTotal.objects.bulk_create([SnapshotTotal(date=day, **total) for total in province_totals(cells)])
     gaps = data_quality_gaps_by_commune(day)
     SnapshotDay.objects.update_or_create(date=day, defaults={"taken_at": timezone.now(), "data_gaps": gaps})
     return len(cells)
