@@ -52,13 +52,15 @@ def new_verify_reference():
 @transaction.atomic
 def expect_payment(part, account) -> VietQRPayment:
     """The part waits for the buyer's transfer of its whole total to the seller's account."""
-    part_states.await_payment(part)
+    part = part_states.await_payment(part)
+    now = timezone.now()
     return VietQRPayment.objects.create(
         part=part,
         account=account,
         amount=Decimal(part.total),
         reference=new_part_reference(),
-        expires_at=timezone.now() + expiry_delay(),
+        created_at=now,
+        expires_at=now + expiry_delay(),
     )
 
 

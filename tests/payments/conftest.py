@@ -48,11 +48,16 @@ def seller(official):
     return make_verified_seller("0912000001", official, name="Hộ Giàng A Dế")
 
 
-def order_for(number, *sellers_products, email="nguoimua@example.vn"):
-    """An order split per seller whose lines really hold allocated stock (as checkout leaves it)."""
+def order_for(number, *sellers_products, email="nguoimua@example.vn", method=None):
+    """An order split per seller, its lines holding allocated stock (as checkout leaves it), with
+    the payment source checkout records for ``method`` (e.g. "cod")."""
+    from oscar.core.loading import get_model
+
     order = make_order(number, *sellers_products, email=email)
-    for line in order.lines.select_related("stockrecord"):
-        line.stockrecord.allocate(line.quantity)
+    if method:
+        SourceType = get_model("payment", "SourceType")
+        source_type, _created = SourceType.objects.get_or_create(code=method, defaults={"name": method})
+        order.sources.create(source_type=source_type, currency="VND", reference=number)
     return order
 
 
