@@ -1,6 +1,5 @@
 """The sellers' ledger: append-only, and payable = card sales − commission − refunds − payouts."""
 
-from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -12,7 +11,7 @@ from payments import selectors
 from payments.models import LedgerEntry
 from payments.services import ledger
 
-from .conftest import make_official, make_product, make_verified_seller, order_for
+from .conftest import make_product, make_verified_seller, order_for
 
 pytestmark = pytest.mark.django_db
 
