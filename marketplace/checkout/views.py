@@ -23,7 +23,7 @@ Partner = get_model("partner", "Partner")
 
 
 class PaymentMethodView(CheckoutSessionMixin, generic.FormView):
-    """Choose how to pay (cash on delivery for now); the choice lives in the checkout session."""
+    """Choose how to pay (cash, VietQR transfer, card); the choice lives in the checkout session."""
 
     template_name = "oscar/checkout/payment_method.html"
     form_class = PaymentMethodForm
@@ -48,7 +48,7 @@ class PaymentMethodView(CheckoutSessionMixin, generic.FormView):
 
 class PaymentDetailsView(oscar_views.PaymentDetailsView):
     def get(self, request, *args, **kwargs):
-        if not self.preview:  # no details to enter for the current methods
+        if not self.preview:  # details (a card) are entered on the preview page itself
             return redirect("checkout:preview")
         return super().get(request, *args, **kwargs)
 
@@ -91,22 +91,29 @@ class PaymentDetailsView(oscar_views.PaymentDetailsView):
         **kwargs,
     ):
         # One savepoint: if stock runs out for any line, nothing of the order is kept and
-        # Oscar's UnableToPlaceOrder handling shows the buyer the reason.
-        with transaction.atomic():
-            order = self.place_order(
-                order_number=order_number,
-                user=user,
-                basket=basket,
-                shipping_address=shipping_address,
-                shipping_method=shipping_method,
-                shipping_charge=shipping_charge,
-                order_total=order_total,
-                billing_address=billing_address,
-                surcharges=surcharges,
-                **kwargs,
-            )
-            order_services.split_order_into_parts(order)
-            basket.submit()
+        # Oscar's UnableToPlaceOrder handling shows the buyer the reason. The payment method
+        # then sets up each seller part's payment (or undoes a card authorisation on failure).
+        method = self.chosen_payment_method()
+        try:
+            with transaction.atomic():
+                order = self.place_order(
+                    order_number=order_number,
+                    user=user,
+                    basket=basket,
+                    shipping_address=shipping_address,
+                    shipping_method=shipping_method,
+                    shipping_charge=shipping_charge,
+                    order_total=order_total,
+                    billing_address=billing_address,
+                    surcharges=surcharges,
+                    **kwargs,
+                )
+                order_services.split_order_into_parts(order)
+                method.order_placed(self, order)
+                basket.submit()
+        except Exception:
+            method.order_not_placed(self)
+            raise
         return self.handle_successful_order(order)
 
     def send_order_placed_email(self, order):

@@ -1,6 +1,5 @@
 """The sellers' ledger: append-only, and payable = card sales − commission − refunds − payouts."""
 
-
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
