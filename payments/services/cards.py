@@ -57,7 +57,6 @@ def authorise(*, amount, order_number: str, payment_method: str):
             confirm=True,
             capture_method="manual",
             metadata={"order_number": order_number},
-            description=f"Chợ OCOP Điện Biên – đơn {order_number}",
         )
     except stripe.CardError as error:
         logger.info("card declined for order %s: %s", order_number, error.code)
