@@ -137,4 +137,6 @@ def test_phone_buyer_pays_by_vietqr_and_by_card_and_sellers_see_it(
         page.locator("[data-ledger-link]").click()
         expect(page.locator("[data-ledger]")).to_contain_text(text)
         phone.screenshot(f"payments-6-ledger-{seller.pk}")
-    expect(page.locator("[data-balance]")).to_have_text("275.000\xa0₫")  # 250,000 + 25,000 shipping, paid by card
+    expect(page.locator("[data-balance]")).to_have_text(
+        "275.000\xa0₫"
+    )  # 250,000 + 25,000 shipping, paid by card
