@@ -7,7 +7,7 @@ from django.conf import settings
 from django.urls import reverse
 from oscar.core.loading import get_model
 
-from marketplace.order.services import status_token
+from marketplace.order.status_links import status_token
 
 from .. import selectors, vietqr
 from ..models import CardPayment, EPaymentAccount, VietQRPayment

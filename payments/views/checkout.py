@@ -6,7 +6,7 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from marketplace.order import selectors as order_selectors
+from marketplace.order import status_links
 
 from ..models import CardPayment
 from ..services import cards
@@ -15,7 +15,7 @@ from ..services import cards
 @require_POST
 def card_authenticated(request, token):
     """Stripe.js finished 3-D Secure on the status page: capture if the card is now authorised."""
-    number = order_selectors.order_number_from_token(token)
+    number = status_links.order_number_from_token(token)
     payment = CardPayment.objects.filter(order__number=number).first() if number else None
     if payment is None:
         raise Http404

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from oscar.core.loading import get_model
 
-from marketplace.order.services import status_path
+from marketplace.order.status_links import status_path
 from payments.models import BankTransfer, EPaymentAccount, LedgerEntry, VietQRPayment
 from payments.services import transfers
 from sellers.models import AuditLogEntry

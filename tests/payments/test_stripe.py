@@ -229,7 +229,7 @@ def test_three_d_secure_card_waits_then_is_captured_after_authentication(client,
         ),
         timeout=5,
     ).read()
-    from marketplace.order.services import status_token
+    from marketplace.order.status_links import status_token
 
     response = client.post(reverse("payments:card-authenticated", args=[status_token(payment.order)]))
     assert response.status_code == 302
