@@ -3,7 +3,8 @@
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
 from payments import selectors
@@ -83,16 +84,16 @@ operations = st.lists(
 )
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@hypothesis_settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(ops=operations, rate=st.sampled_from(["0", "0.05", "0.1"]))
-def test_ledger_invariant_over_random_sequences(parts, operator, ops, rate):
+def test_ledger_invariant_over_random_sequences(parts, operator, settings, ops, rate):
     """Whatever happens in whatever order — sales (replayed too), refunds, payouts, refused ones —
     the balance is card sales − commission − refunds − payouts, entries only ever get added, and
     nothing refused leaves a trace."""
-    from django.conf import settings as django_settings
-
     seller, part_list = parts
-    django_settings.PAYMENTS_COMMISSION_RATE = rate
+    settings.PAYMENTS_COMMISSION_RATE = rate  # restored after the test by pytest-django
     with transaction.atomic():
         expected = {"card": 0, "commission": 0, "refund": 0, "payout": 0}
         paid_by = {}
