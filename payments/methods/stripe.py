@@ -48,7 +48,10 @@ class StripeCard(PaymentMethod):
             event = cards.verify_event(request.body, request.headers.get("Stripe-Signature", ""))
         except ValueError:
             return JsonResponse({"error": "bad signature or body"}, status=400)
-        cards.handle_event(event)
+        try:
+            cards.handle_event(event)
+        except cards.NotYetKnown:
+            return JsonResponse({"error": "unknown payment, retry later"}, status=409)  # Stripe retries
         return JsonResponse({"received": True})
 
     def refund(self, part, amount, *, user):

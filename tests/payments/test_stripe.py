@@ -235,3 +235,20 @@ def test_three_d_secure_card_waits_then_is_captured_after_authentication(client,
     assert response.status_code == 302
     assert wait_for(lambda: OrderPart.objects.get(pk=part.pk).payment_state == "paid")
     assert Decimal(LedgerEntry.objects.get().amount) == part.total
+
+
+def test_success_for_a_payment_not_yet_recorded_is_retried_not_swallowed(client, settings):
+    """Stripe retries a non-2xx answer; the event is not marked handled, so the retry counts."""
+    settings.STRIPE_WEBHOOK_SECRET = WEBHOOK_SECRET
+    event = {
+        "id": "evt_early",
+        "object": "event",
+        "type": "payment_intent.succeeded",
+        "data": {"object": {"id": "pi_unknown", "object": "payment_intent"}},
+    }
+    payload = json.dumps(event).encode()
+    url = reverse("payments:webhook", args=["stripe"])
+    response = client.post(
+        url, payload, content_type="application/json", headers={"Stripe-Signature": _sign(payload)}
+    )
+    assert response.status_code == 409 and WebhookEvent.objects.count() == 0
