@@ -337,12 +337,17 @@ class LedgerEntry(models.Model):
         verbose_name_plural = _("sổ cái người bán")
         constraints = [
             models.CheckConstraint(condition=~Q(amount=0), name="payments_ledger_amount_not_zero"),
-            # A part's sale and its commission are each written once, however often the
-            # notification that triggers them arrives.
+            # A part is sold once (by one method) and charged commission once, however often
+            # the notification that triggers them arrives.
             models.UniqueConstraint(
-                fields=["part", "kind"],
-                condition=Q(kind__in=["sale_marketplace", "sale_seller", "commission"], amount__gt=0),
-                name="payments_ledger_sale_once_per_part",
+                fields=["part"],
+                condition=Q(kind__in=["sale_marketplace", "sale_seller"], amount__gt=0),
+                name="payments_ledger_one_sale_per_part",
+            ),
+            models.UniqueConstraint(
+                fields=["part"],
+                condition=Q(kind="commission", amount__gt=0),
+                name="payments_ledger_one_commission_per_part",
             ),
         ]
         indexes = [models.Index(fields=["seller", "kind"])]

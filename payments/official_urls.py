@@ -1,5 +1,14 @@
-from django.urls import path  # noqa: F401
+"""Officials' payment pages, under /officials/payments/."""
+
+from django.urls import path
+
+from .views import officials
 
 app_name = "official_payments"
 
-urlpatterns = []
+urlpatterns = [
+    path("", officials.queue, name="queue"),
+    path("accounts/<int:pk>/", officials.account_decision, name="account-decision"),
+    path("payment/<int:pk>/confirm/", officials.payment_confirm, name="payment-confirm"),
+    path("transfers/<int:pk>/resolve/", officials.transfer_resolve, name="transfer-resolve"),
+]

@@ -41,6 +41,7 @@ from sellers.models import (
 
 from . import data
 from .indicators import make_realistic as make_indicators_realistic
+from .payments import seed_payments
 
 Product = get_model("catalogue", "Product")
 ProductClass = get_model("catalogue", "ProductClass")
@@ -194,6 +195,7 @@ class Seeder:
         self.ensure_images()
         self.ensure_pages()
         self.ensure_orders()
+        seed_payments(self)  # accounts, orders paid by each method, review queue (demo/payments.py)
         from .training import ensure_training  # lessons, quizzes, registries, sessions (uses helpers here)
 
         ensure_training(self)
@@ -513,7 +515,7 @@ class Seeder:
 PAYMENT_METHODS = {
     "cod": "Thanh toán khi nhận hàng",
     "vietqr": "Chuyển khoản VietQR",
-    "stripe": "Thẻ quốc tế",
+    "card": "Thẻ quốc tế",
 }
 STATUS_ORDER = ["confirmed", "packed", "shipped", "delivered"]
 

@@ -15,6 +15,7 @@ from sellers.validators import normalise_phone
 
 from ..banks import banks
 from ..models import EPaymentAccount
+from .references import new_verify_reference
 
 _ACCOUNT_NUMBER = re.compile(r"^[0-9]{6,19}$")
 
@@ -30,12 +31,6 @@ def holder_name_matches(holder: str, seller: Seller) -> bool:
     (or the shop's name, for a cooperative's or enterprise's own account), accents ignored."""
     holder = fold(holder)
     return bool(holder) and holder in {fold(seller.rep_name), fold(seller.name)}
-
-
-def _new_verify_reference():
-    from .transfers import new_verify_reference  # transfers imports this module
-
-    return new_verify_reference()
 
 
 def _audit(actor, action, seller, detail=""):
@@ -70,7 +65,7 @@ def add_bank_account(seller, *, bank_bin: str, account_number: str, holder_name:
         bank_bin=bank_bin,
         account_number=number,
         holder_name=fold(holder).upper(),
-        verify_reference=_new_verify_reference(),
+        verify_reference=new_verify_reference(),
     )
 
 

@@ -57,7 +57,6 @@ def authorise(*, amount, order_number: str, payment_method: str):
             confirm=True,
             capture_method="manual",
             metadata={"order_number": order_number},
-            description=f"Chợ OCOP Điện Biên – đơn {order_number}",
         )
     except stripe.CardError as error:
         logger.info("card declined for order %s: %s", order_number, error.code)
@@ -148,9 +147,16 @@ def verify_event(payload: bytes, signature: str):
         raise ValueError("bad signature") from error
 
 
+class NotYetKnown(Exception):
+    """An event about a payment whose order is not committed yet: Stripe should retry it."""
+
+
 @transaction.atomic
 def handle_event(event) -> bool:
     """Handle a verified event once; the same event id again returns False and changes nothing."""
+    if event.type == "payment_intent.succeeded":
+        if not CardPayment.objects.filter(payment_intent_id=event.data.object.id).exists():
+            raise NotYetKnown(event.data.object.id)  # not recorded as handled: the retry will be
     try:
         with transaction.atomic():
             WebhookEvent.objects.create(provider="stripe", event_id=event.id, event_type=event.type)
@@ -167,10 +173,7 @@ def handle_event(event) -> bool:
 
 
 def _succeeded(intent_id: str):
-    payment = CardPayment.objects.select_for_update().filter(payment_intent_id=intent_id).first()
-    if payment is None:
-        logger.warning("payment_intent.succeeded for unknown intent %s", intent_id)
-        return
+    payment = CardPayment.objects.select_for_update().get(payment_intent_id=intent_id)
     if payment.status != CardPayment.Status.SUCCEEDED:
         payment.status = CardPayment.Status.SUCCEEDED
         payment.succeeded_at = timezone.now()

@@ -22,43 +22,27 @@ from sellers.models import AuditLogEntry, Seller
 from .. import vietqr
 from ..models import BankTransfer, EPaymentAccount, LedgerEntry, VietQRPayment
 from . import accounts, ledger
+from .references import PART_PREFIX, VERIFY_PREFIX, new_part_reference
 
 Outcome = BankTransfer.Outcome
-PART_PREFIX, VERIFY_PREFIX = "DB", "XM"
 
 
 def expiry_delay() -> datetime.timedelta:
     return datetime.timedelta(hours=getattr(settings, "VIETQR_EXPIRY_HOURS", 24))
 
 
-def _unique_reference(prefix, exists):
-    for _attempt in range(20):
-        reference = vietqr.new_reference(prefix)
-        if not exists(reference):
-            return reference
-    raise RuntimeError("no free reference")  # 31^8 codes: never in practice
-
-
-def new_part_reference():
-    return _unique_reference(PART_PREFIX, lambda r: VietQRPayment.objects.filter(reference=r).exists())
-
-
-def new_verify_reference():
-    return _unique_reference(
-        VERIFY_PREFIX, lambda r: EPaymentAccount.objects.filter(verify_reference=r).exists()
-    )
-
-
 @transaction.atomic
 def expect_payment(part, account) -> VietQRPayment:
     """The part waits for the buyer's transfer of its whole total to the seller's account."""
-    part_states.await_payment(part)
+    part = part_states.await_payment(part)
+    now = timezone.now()
     return VietQRPayment.objects.create(
         part=part,
         account=account,
         amount=Decimal(part.total),
         reference=new_part_reference(),
-        expires_at=timezone.now() + expiry_delay(),
+        created_at=now,
+        expires_at=now + expiry_delay(),
     )
 
 

@@ -115,3 +115,20 @@ def test_disabling_keeps_the_row(seller, official):
     account.refresh_from_db()
     assert account.state == "disabled" and account.verified_at is not None
     assert not selectors.has_verified_epayment_account(seller)
+
+
+def test_verified_by_an_official_and_by_a_matched_payment_both_count_from_that_day(seller, official):
+    from payments.services import transfers
+
+    other = make_verified_seller("0912000015", official, name="Hộ E")
+    by_official = accounts.verify_by_official(bank_account(seller, "111111111"), official=official)
+    proving = bank_account(other, "222222222")
+    transfers.record_notification(
+        transfers.Notification("casso", "v-1", "222222222", 2000, f"XAC MINH {proving.verify_reference}")
+    )
+    proving.refresh_from_db()
+    assert proving.verified_via == "payment" and by_official.verified_via == "official"
+    today = proving.verified_at.astimezone(HCM).date()
+    counted = set(selectors.verified_epayment_seller_ids(today))
+    assert counted == {seller.pk, other.pk}
+    assert set(selectors.verified_epayment_seller_ids(today - datetime.timedelta(days=1))) == set()

@@ -52,7 +52,7 @@ def sepay_body(payment, **overrides):
 
 def post_sepay(client, body, key=SEPAY_KEY):
     return client.post(
-        reverse("payments:webhook-sepay"),
+        reverse("payments:webhook", args=["sepay"]),
         data=json.dumps(body),
         content_type="application/json",
         headers={"Authorization": f"Apikey {key}"},
@@ -63,7 +63,7 @@ def casso_post(client, body, key=CASSO_KEY, timestamp=None):
     timestamp = str(timestamp or int(time.time() * 1000))
     signature = casso_signature(key, timestamp, body)
     return client.post(
-        reverse("payments:webhook-casso"),
+        reverse("payments:webhook", args=["casso"]),
         data=json.dumps(body, ensure_ascii=False),
         content_type="application/json",
         headers={"X-Casso-Signature": f"t={timestamp},v1={signature}"},
@@ -117,7 +117,7 @@ def test_sepay_exact_transfer_pays_the_part_once(client, waiting):
 @pytest.mark.parametrize("header", ["Apikey wrong-key", "Bearer " + SEPAY_KEY, "", "Apikey"])
 def test_sepay_with_a_wrong_key_is_refused_and_changes_nothing(client, waiting, header):
     response = client.post(
-        reverse("payments:webhook-sepay"),
+        reverse("payments:webhook", args=["sepay"]),
         data=json.dumps(sepay_body(waiting)),
         content_type="application/json",
         headers={"Authorization": header} if header else {},
@@ -135,7 +135,7 @@ def test_sepay_not_configured_refuses_everything(client, waiting, settings):
 @pytest.mark.parametrize("body", [b"not json", b"[]", b'{"id": 1}', b'{"id": 1, "transferAmount": "12.5"}'])
 def test_sepay_malformed_bodies_are_400(client, waiting, body):
     response = client.post(
-        reverse("payments:webhook-sepay"),
+        reverse("payments:webhook", args=["sepay"]),
         data=body,
         content_type="application/json",
         headers={"Authorization": f"Apikey {SEPAY_KEY}"},
@@ -207,14 +207,14 @@ def test_casso_bad_or_stale_signature_is_refused_and_changes_nothing(client, wai
     tampered = json.loads(json.dumps(body))
     tampered["data"]["amount"] += 1
     response = client.post(
-        reverse("payments:webhook-casso"),
+        reverse("payments:webhook", args=["casso"]),
         data=json.dumps(tampered),
         content_type="application/json",
         headers={"X-Casso-Signature": f"t={timestamp},v1={signature}"},
     )
     assert response.status_code == 401
     no_header = client.post(
-        reverse("payments:webhook-casso"), data=json.dumps(body), content_type="application/json"
+        reverse("payments:webhook", args=["casso"]), data=json.dumps(body), content_type="application/json"
     )
     assert no_header.status_code == 401
     assert_nothing_recorded(waiting)
