@@ -289,8 +289,8 @@ def start_attendance_import(official, session, upload):
     """Keep the uploaded sheet and queue its import after this transaction commits."""
     from marketplace.core.background import enqueue_after_commit
 
-    from ..tasks import import_attendance
     from .models import AttendanceImport
+    from .tasks import import_attendance
 
     require_session_access(official, session)
     name = (upload.name or "").rsplit("/", 1)[-1][:200]

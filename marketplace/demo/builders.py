@@ -193,9 +193,6 @@ class Seeder:
         self.ensure_images()
         self.ensure_pages()
         self.ensure_orders()
-        from .training import ensure_training  # lessons, quizzes, registries, sessions (uses helpers here)
-
-        ensure_training(self)
 
     # ---------------------------------------------------------------- users
     def ensure_users(self):
