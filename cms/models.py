@@ -1,8 +1,10 @@
 """Wagtail pages: the home page, training courses with lessons, and news.
 
 The training records (registries of village heads and staff, progress, quiz attempts,
-completions, in-person sessions) live in ``cms/training/models.py`` and are imported at the
-end of this module so Django registers them with the ``cms`` app.
+completions, in-person sessions) live in ``cms/training_models.py`` and are imported at the
+end of this module so Django registers them with the ``cms`` app. The learner's progress on a
+course or lesson page comes from ``cms/templatetags/training_tags.py`` (pages stay free of the
+training logic, which imports them).
 """
 
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -115,14 +117,6 @@ class CoursePage(Page):
     def lessons(self):
         return LessonPage.objects.child_of(self).live().order_by("path")
 
-    def get_context(self, request, *args, **kwargs):
-        from .training.selectors import course_progress
-
-        context = super().get_context(request, *args, **kwargs)
-        context["lessons"] = list(self.lessons())
-        context["progress"] = course_progress(request.user, self, context["lessons"])
-        return context
-
 
 class LessonPage(Page):
     """One lesson of a course; its body may hold a quiz, graded on the server."""
@@ -141,13 +135,6 @@ class LessonPage(Page):
     @property
     def course(self):
         return CoursePage.objects.parent_of(self).first()
-
-    def get_context(self, request, *args, **kwargs):
-        from .training.selectors import lesson_context
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(lesson_context(request.user, self))
-        return context
 
 
 class NewsIndexPage(Page):
@@ -181,7 +168,7 @@ class NewsPage(Page):
 
 
 # Training records, registered with this app (see the module docstring).
-from .training.models import (  # noqa: E402, F401
+from .training_models import (  # noqa: E402, F401
     AffairsStaff,
     AttendanceImport,
     CourseCompletion,

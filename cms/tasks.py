@@ -1,11 +1,3 @@
-"""Background work of the CMS app (found by Celery's autodiscovery)."""
+"""Background work of the CMS app, found here by Celery's autodiscovery."""
 
-from celery import shared_task
-
-
-@shared_task(acks_late=True)
-def import_attendance(job_id):
-    """Import an uploaded attendance sheet; idempotent (a finished import is left as it is)."""
-    from .training.attendance import run_import
-
-    run_import(job_id)
+from .training.tasks import import_attendance  # noqa: F401

@@ -174,6 +174,7 @@ def run_import(job_id):
         created_count=created,
         skipped_count=skipped,
         finished_at=timezone.now(),
+        content=b"",  # the sheet's phone numbers are not kept once imported
     )
     return job
 
@@ -212,5 +213,6 @@ def _fail(job, errors, total):
         total_rows=total,
         processed_rows=total,
         finished_at=timezone.now(),
+        content=b"",  # rejected: the official uploads a corrected file
     )
     return job

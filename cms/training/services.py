@@ -4,6 +4,8 @@ Every permission is checked here, on the server, from the acting user: a commune
 only for their own commune, a province official for all of them.
 """
 
+import re
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Q
@@ -52,8 +54,14 @@ def _account_with_phone(phone):
     return get_user_model().objects.filter(username=phone).first()
 
 
-def _clean_phone(phone):
-    return normalise_phone(phone) if (phone or "").strip() else ""
+def clean_phone(phone):
+    """A normalised mobile, or "" for none; digits normalised (NFKC) first."""
+    import unicodedata
+
+    phone = unicodedata.normalize("NFKC", phone or "").strip()
+    if re.fullmatch(r"[35789]\d{8}", phone):  # a spreadsheet dropped the leading 0
+        phone = "0" + phone
+    return normalise_phone(phone) if phone else ""
 
 
 @transaction.atomic
@@ -68,7 +76,7 @@ def save_registry_entry(official, entry):
             raise PermissionDenied  # province staff are kept by province officials
     else:
         require_commune_access(official, entry.commune)
-    entry.phone = _clean_phone(entry.phone)
+    entry.phone = clean_phone(entry.phone)
     model = type(entry)
     if entry.phone and model.objects.exclude(pk=entry.pk).filter(phone=entry.phone).exists():
         raise ValidationError({"phone": _("Số điện thoại này đã có trong danh sách.")})
@@ -289,8 +297,8 @@ def start_attendance_import(official, session, upload):
     """Keep the uploaded sheet and queue its import after this transaction commits."""
     from marketplace.core.background import enqueue_after_commit
 
-    from ..tasks import import_attendance
     from .models import AttendanceImport
+    from .tasks import import_attendance
 
     require_session_access(official, session)
     name = (upload.name or "").rsplit("/", 1)[-1][:200]

@@ -27,10 +27,14 @@ class SheetError(Exception):
     """The file as a whole cannot be read (wrong format, no header, too many rows)."""
 
 
-def _header_key(text):
-    folded = re.sub(r"[^a-z0-9 ]", " ", fold(str(text or "")))
-    folded = " ".join(folded.split())
-    for key, names in HEADERS.items():
+def folded_words(text) -> str:
+    """'Xã  Tủa-Chùa' -> 'xa tua chua': accents, case and punctuation ignored."""
+    return " ".join(re.sub(r"[^a-z0-9 ]", " ", fold(str(text or ""))).split())
+
+
+def _header_key(text, headers):
+    folded = folded_words(text)
+    for key, names in headers.items():
         if folded in names:
             return key
     return None
@@ -72,7 +76,18 @@ def _rows_of_csv(content):
 
 
 def read_sheet(filename, content):
-    """[(row number, {"name", "phone", "last4"})] of the non-empty data rows."""
+    """An attendance sheet: [(row number, {"name", "phone", "last4"})] of the non-empty data rows."""
+    message = _(
+        "Dòng %(row)s phải là dòng tiêu đề có cột “Họ và tên” và “Số điện thoại” (hoặc “4 số cuối CCCD”)."
+    )
+    return read_table(filename, content, HEADERS, lambda columns: {"phone", "last4"} & columns, message)
+
+
+def read_table(filename, content, headers, has_enough, header_message):
+    """[(row number, {column: text})] of the non-empty rows under a header row naming the columns.
+
+    ``has_enough(columns)`` says whether the header names the columns needed besides "name".
+    """
     name = filename.lower()
     if name.endswith(".xlsx"):
         rows = _rows_of_xlsx(content)
@@ -87,18 +102,12 @@ def read_sheet(filename, content):
         if not any(cells):
             continue
         if columns is None:
-            columns = {key: n for n, text in enumerate(cells) if (key := _header_key(text))}
-            if "name" not in columns or not ({"phone", "last4"} & columns.keys()):
-                raise SheetError(
-                    _(
-                        "Dòng %(row)s phải là dòng tiêu đề có cột “Họ và tên” và “Số điện thoại” "
-                        "(hoặc “4 số cuối CCCD”)."
-                    )
-                    % {"row": number}
-                )
+            columns = {key: n for n, text in enumerate(cells) if (key := _header_key(text, headers))}
+            if "name" not in columns or not has_enough(set(columns)):
+                raise SheetError(header_message % {"row": number})
             continue
         values = {key: cells[n] if n < len(cells) else "" for key, n in columns.items()}
-        data.append((number, {"name": "", "phone": "", "last4": "", **values}))
+        data.append((number, {**dict.fromkeys(headers, ""), **values}))
         if len(data) > MAX_ROWS:
             raise SheetError(_("Tệp có quá %(max)s dòng; hãy chia nhỏ.") % {"max": MAX_ROWS})
     if columns is None:

@@ -40,7 +40,6 @@ from sellers.models import (
 )
 
 from . import data
-from .indicators import make_realistic as make_indicators_realistic
 from .payments import seed_payments
 
 Product = get_model("catalogue", "Product")
@@ -196,10 +195,6 @@ class Seeder:
         self.ensure_pages()
         self.ensure_orders()
         seed_payments(self)  # accounts, orders paid by each method, review queue (demo/payments.py)
-        from .training import ensure_training  # lessons, quizzes, registries, sessions (uses helpers here)
-
-        ensure_training(self)
-        make_indicators_realistic(self.today, data.DEMO_SELLER_SLUG)  # indicators (issue 12), last
 
     # ---------------------------------------------------------------- users
     def ensure_users(self):

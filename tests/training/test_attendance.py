@@ -1,6 +1,7 @@
 """In-person training: sessions, attendance one by one and by sheet (all-or-nothing), permissions."""
 
 import io
+import re
 import time
 from datetime import date
 
@@ -9,7 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import Workbook
 
-from cms.training.models import AttendanceImport, CourseCompletion, TrainingSession, VillageHead
+from cms.training.models import AffairsStaff, AttendanceImport, CourseCompletion, TrainingSession, VillageHead
 
 from .conftest import (
     commune,
@@ -283,3 +284,65 @@ def test_five_thousand_rows_in_a_real_worker_with_progress(client, celery_worker
     percents = [r["percent"] for r in readings]
     assert percents == sorted(percents)
     assert CourseCompletion.objects.filter(session=session).count() == 5000
+
+
+def xlsx(rows):
+    book = Workbook()
+    for row in rows:
+        book.active.append(row)
+    content = io.BytesIO()
+    book.save(content)
+    return content.getvalue()
+
+
+def test_village_head_registry_from_excel_all_or_nothing(client, setting):
+    client.force_login(setting["official"])
+    url = reverse("training:village-heads-import")
+    header = ["Họ và tên", "SĐT", "Giới tính", "Thôn/bản", "Dân tộc", "Vai trò", "Xã", "Ngày vào danh sách"]
+    good = [
+        ["Sùng A Lử", 912000301, "Nam", "Bản Tả Phìn", "H'Mông", "Trưởng bản", "", "01/02/2026"],
+        ["Vàng Thị Mỷ", "0912 000 302", "Nữ", "Bản Sín Chải", "Mông", "Người có uy tín", "Xã Tủa Chùa", ""],
+    ]
+    bad = [
+        ["Lò Văn Ún", "0912000303", "Nam", "Bản Hón", "Thái", "Trưởng bản", "Mường Ảng", ""],  # row 4
+        ["Không Rõ", "0912000304", "?", "Bản", "Thái", "Trưởng bản", "", ""],  # row 5
+    ]
+    before = VillageHead.objects.count()
+    response = client.post(url, {"sheet": SimpleUploadedFile("ds.xlsx", xlsx([header, *good, *bad]))})
+    html = response.content.decode()
+    assert response.status_code == 200 and "Dòng 4" in html and "Dòng 5" in html and "giới tính" in html
+    assert VillageHead.objects.count() == before  # the good rows were not kept either
+    response = client.post(url, {"sheet": SimpleUploadedFile("ds.xlsx", xlsx([header, *good]))})
+    assert response.status_code == 302, re.findall(r"<li>Dòng.*?</li>", response.content.decode())
+    lu = VillageHead.objects.get(phone="0912000301")
+    assert (lu.commune.name, lu.ethnic_group.name, lu.registered_on, lu.created_by) == (
+        "Tủa Chùa",
+        "H'Mông",
+        date(2026, 2, 1),
+        setting["official"],
+    )
+    assert VillageHead.objects.get(phone="0912000302").role == "influential"
+    # The same sheet again updates, never duplicates.
+    client.post(url, {"sheet": SimpleUploadedFile("ds.xlsx", xlsx([header, *good]))})
+    assert VillageHead.objects.count() == before + 2
+
+
+def test_staff_registry_from_csv_by_the_province(client, setting):
+    client.force_login(make_official("canbo.tinh"))
+    sheet = (
+        "Họ và tên,Số điện thoại,Giới tính,Đơn vị,Cấp,Xã\n"
+        "Phạm Thị Thu,0912000401,Nữ,Sở Dân tộc và Tôn giáo,tỉnh,\n"
+        "Lò Văn Tâm,0912000402,Nam,UBND xã Tủa Chùa,xã,Tủa Chùa\n"
+    )
+    response = client.post(
+        reverse("training:staff-import"), {"sheet": SimpleUploadedFile("cb.csv", sheet.encode())}
+    )
+    assert response.status_code == 302
+    assert AffairsStaff.objects.get(phone="0912000401").commune is None
+    assert AffairsStaff.objects.get(phone="0912000402").commune.name == "Tủa Chùa"
+    # A commune official cannot add province staff from a sheet either.
+    client.force_login(setting["official"])
+    response = client.post(
+        reverse("training:staff-import"), {"sheet": SimpleUploadedFile("cb.csv", sheet.encode())}
+    )
+    assert response.status_code == 200 and "Dòng 2" in response.content.decode()

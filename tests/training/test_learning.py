@@ -161,3 +161,10 @@ def test_course_and_lesson_pages_render_for_visitors(client, course):
     html = client.get(lessons(course)[1].url).content.decode()
     assert "Đăng nhập để làm bài kiểm tra" in html
     assert client.get("/").status_code == 200
+
+
+def test_lessons_and_courses_are_searchable(course):
+    from cms.models import LessonPage
+
+    assert list(LessonPage.objects.live().search("bao giờ")) == [course.lessons().first()]
+    assert course in list(CoursePage.objects.live().search("Khoá học ngắn"))

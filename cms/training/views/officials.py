@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from .. import selectors, services
 from ..forms import AffairsStaffForm, AttendeeForm, SessionForm, SheetForm, VillageHeadForm
 from ..models import AffairsStaff, AttendanceImport, TrainingSession, VillageHead
+from ..registry_import import RegistryImportError, import_registry
 
 
 def official_required(view):
@@ -93,6 +94,37 @@ def _add_errors(form, error):
             form.add_error(field if field in form.fields else None, errors)
     else:
         form.add_error(None, error)
+
+
+def _registry_import(request, kind, back, title):
+    form = SheetForm(request.POST or None, request.FILES or None)
+    errors = []
+    if request.method == "POST" and form.is_valid():
+        sheet = form.cleaned_data["sheet"]
+        if sheet.size > services.MAX_SHEET_BYTES:
+            form.add_error("sheet", _("Tệp quá lớn (tối đa 5 MB)."))
+        else:
+            try:
+                count = import_registry(request.user, kind, sheet.name, sheet.read())
+            except RegistryImportError as error:
+                errors = error.errors
+            else:
+                messages.success(request, _("Đã lưu %(n)s người từ tệp.") % {"n": count})
+                return redirect(back)
+    context = {"form": form, "title": title, "back": back, "multipart": True, "errors": errors, "kind": kind}
+    return render(request, "cms/training/officials/form.html", context)
+
+
+@official_required
+def village_heads_import(request):
+    return _registry_import(
+        request, "village_heads", "training:village-heads", _("Nhập trưởng bản, người có uy tín từ tệp")
+    )
+
+
+@official_required
+def staff_import(request):
+    return _registry_import(request, "staff", "training:staff", _("Nhập cán bộ từ tệp"))
 
 
 @official_required

@@ -9,6 +9,8 @@ from tqdm import tqdm
 
 from marketplace.demo import data
 from marketplace.demo.builders import Seeder
+from marketplace.demo.indicators import make_realistic as make_indicators_realistic
+from marketplace.demo.training import ensure_training
 
 
 class Command(BaseCommand):
@@ -31,6 +33,8 @@ class Command(BaseCommand):
             try:
                 with transaction.atomic():
                     seeder.run()
+                    ensure_training(seeder)  # lessons, quizzes, registries, sessions (demo/training.py)
+                    make_indicators_realistic(seeder.today, data.DEMO_SELLER_SLUG)  # demo/indicators.py, last
             finally:
                 logging.disable(logging.NOTSET)
         self.stdout.write(self.style.SUCCESS(summary(seeder, time.monotonic() - started)))
