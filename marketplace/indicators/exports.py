@@ -23,7 +23,7 @@ from .definitions import INDICATORS
 from .models import ExportJob
 from .selectors import Filters
 
-SYNC_MONTHS = 12
+SYNC_MONTHS = 24  # the dashboard's own trend: built in the request
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 BOLD = Font(bold=True)
 

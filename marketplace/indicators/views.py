@@ -95,8 +95,8 @@ def export(request):
         messages.error(request, _("Chưa có số liệu để xuất."))
         return redirect("indicators:dashboard")
     fmt = "csv" if request.GET.get("format") == "csv" else "xlsx"
-    months = request.GET.get("months", "12")
-    months = min(int(months), 72) if months.isdigit() and int(months) > 0 else 12
+    months = request.GET.get("months", "")
+    months = min(int(months), 72) if months.isdigit() and int(months) > 0 else exports.SYNC_MONTHS
     if months <= exports.SYNC_MONTHS:
         name, content_type, content = exports.build(day, filters, months, fmt)
         response = HttpResponse(content, content_type=content_type)
