@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
 from marketplace.catalogue.tasks import make_thumbnails
+from marketplace.core.background import enqueue_after_commit
 
 Product = get_model("catalogue", "Product")
 ProductClass = get_model("catalogue", "ProductClass")
@@ -77,5 +78,5 @@ def _replace_photo(product, photo):
         old.delete()
     image = ProductImage.objects.create(product=product, original=photo, display_order=0)
     name = image.original.name
-    transaction.on_commit(lambda: make_thumbnails.delay(name))
+    enqueue_after_commit(make_thumbnails, name)  # durable: sent even if the broker is down now
     return image
