@@ -5,6 +5,7 @@ Every process here is started by the test on a free loopback port with productio
 (tests/reliability/production_like.py), against the test database and a private redis-server.
 """
 
+import json
 import os
 import re
 import signal
@@ -216,6 +217,18 @@ def test_two_app_servers_share_media_logins_and_baskets(eager_tasks, env_for, pr
         keys = {"AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing"}
         s3 = boto3.client("s3", endpoint_url=endpoint, region_name="us-east-1", **_lower(keys))
         s3.create_bucket(Bucket="ocop-media")
+        public_read = {  # as docs/deployment.md asks: media are read by plain URLs
+            "Version": "2012-10-17",
+            "Statement": [
+                {
+                    "Effect": "Allow",
+                    "Principal": "*",
+                    "Action": "s3:GetObject",
+                    "Resource": "arn:aws:s3:::ocop-media/*",
+                }
+            ],
+        }
+        s3.put_bucket_policy(Bucket="ocop-media", Policy=json.dumps(public_read))
         env = env_for(
             AWS_STORAGE_BUCKET_NAME="ocop-media",
             AWS_S3_ENDPOINT_URL=endpoint,
@@ -259,6 +272,7 @@ def test_two_app_servers_share_media_logins_and_baskets(eager_tasks, env_for, pr
         assert not (tmp_path / "no-media-on-app-servers").exists()
 
         buyer = Visitor()
+        assert buyer.get(one, product.get_absolute_url()).status_code == 200
         add = reverse("basket:add", kwargs={"pk": product.pk})
         assert buyer.post(one, add, {"quantity": 2}).status_code == 302
         basket = buyer.get(two, reverse("basket:summary"))
