@@ -100,7 +100,7 @@ class _publisher:
         app = current_app
         if app.conf.task_always_eager:  # dev and in-process tests: run the task here and now
             self.connection = None
-            return lambda row: app.tasks[row.task].apply_async(row.args, row.kwargs, task_id=str(row.key))
+            return lambda row: _task(app, row.task).apply_async(row.args, row.kwargs, task_id=str(row.key))
         timeout = _settings("OUTBOX_PUBLISH_TIMEOUT", 2.0)
         self.connection = app.connection_for_write(
             connect_timeout=timeout,
@@ -128,6 +128,12 @@ class _publisher:
     def __exit__(self, *exc):
         if self.connection is not None:
             self.connection.release()
+
+
+def _task(app, name):
+    if name not in app.tasks:  # a process that never imported the task's module (e.g. a relay)
+        app.loader.import_default_modules()
+    return app.tasks[name]
 
 
 class DurableTask(Task):
