@@ -21,11 +21,15 @@ import time
 from datetime import timedelta
 
 from celery import Task, current_app
+from kombu.exceptions import OperationalError
 from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
 
 logger = logging.getLogger(__name__)
+
+# What an unreachable or refusing broker raises: the whole batch waits for the next relay.
+BROKER_ERRORS = (OperationalError, OSError)
 
 # After a failed publish, requests skip the immediate send for this long (the relay sends later).
 _broker_down_until = 0.0
@@ -78,19 +82,30 @@ def _publish_pending(pks=None, limit=200):
         try:
             with _publisher() as publish:
                 for row in rows:
-                    publish(row)
-                    sent.append(row.pk)
-        except Exception as error:
+                    try:
+                        publish(row)
+                    except BROKER_ERRORS:
+                        raise
+                    except Exception as error:  # this row only (e.g. an eager task failing): go on
+                        _failed(row, error)
+                    else:
+                        sent.append(row.pk)
+        except BROKER_ERRORS as error:
             _broker_down_until = time.monotonic() + _settings("OUTBOX_BACKOFF_SECONDS", 30)
-            failed = rows[len(sent)]
-            logger.warning("outbox: could not send %s (%s); will retry", failed, error)
-            OutboxMessage.objects.filter(pk=failed.pk).update(
-                attempts=failed.attempts + 1, last_error=str(error)[:500]
-            )
+            unsent = [row for row in rows if row.pk not in sent]
+            if unsent:
+                _failed(unsent[0], error)
         else:
             _broker_down_until = 0.0
         OutboxMessage.objects.filter(pk__in=sent).update(sent_at=timezone.now())
         return len(sent)
+
+
+def _failed(row, error):
+    from .models import OutboxMessage
+
+    logger.warning("outbox: could not send %s (%s); will retry", row, error)
+    OutboxMessage.objects.filter(pk=row.pk).update(attempts=row.attempts + 1, last_error=str(error)[:500])
 
 
 class _publisher:

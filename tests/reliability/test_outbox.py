@@ -145,3 +145,13 @@ def test_the_relay_hands_recorded_work_to_a_real_worker(celery_worker_process, t
     assert TaskReceipt.objects.get(key=str(message.key)).task == "sellers.tasks.send_sms"
     message.refresh_from_db()
     assert message.sent_at is not None
+
+
+def test_a_row_that_cannot_be_sent_does_not_hold_up_the_others(eager_tasks):
+    with transaction.atomic():  # recorded together, sent by the relay (on_commit runs nothing here)
+        broken = OutboxMessage.objects.create(task="no.such.task", args=[])
+        good = OutboxMessage.objects.create(task="sellers.tasks.send_email", args=["d@example.vn", "T", "N"])
+    assert outbox.relay() == 1
+    broken.refresh_from_db(), good.refresh_from_db()
+    assert broken.sent_at is None and broken.attempts == 1 and "no.such.task" in broken.last_error
+    assert good.sent_at is not None and [m.to for m in mail.outbox] == [["d@example.vn"]]
