@@ -21,10 +21,10 @@ import time
 from datetime import timedelta
 
 from celery import Task, current_app
-from kombu.exceptions import OperationalError
 from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
+from kombu.exceptions import OperationalError
 
 logger = logging.getLogger(__name__)
 

@@ -117,8 +117,8 @@ def test_a_redis_outage_breaks_no_page_and_loses_no_work(
     pending = set(OutboxMessage.objects.filter(sent_at=None).values_list("task", flat=True))
     assert pending == {
         "marketplace.order.tasks.send_order_confirmation_email",
-        "sellers.tasks.send_email",
-        "sellers.tasks.send_sms",
+        "marketplace.core.tasks.send_email",
+        "marketplace.core.tasks.send_sms",
     }
     assert sent_mail(tmp_path) == []
 
@@ -154,7 +154,7 @@ def test_a_worker_killed_mid_task_sends_the_email_exactly_once(
     log_in(official_visitor, app, official.email)
     decision = reverse("officials:seller", kwargs={"pk": waiting.pk})
     assert official_visitor.post(app, decision, {"decision": "approve", "reason": ""}).status_code == 302
-    email_task = OutboxMessage.objects.get(task="sellers.tasks.send_email")
+    email_task = OutboxMessage.objects.get(task="marketplace.core.tasks.send_email")
 
     busy = int(wait_for(lambda: (gate / "started-1").exists() and (gate / "started-1").read_text(), 60))
     if victim == "pool process":  # e.g. the kernel's OOM killer takes the process running the task

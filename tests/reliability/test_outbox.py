@@ -13,10 +13,9 @@ from oscar.core.loading import get_model
 
 from marketplace.catalogue.images import THUMBNAIL_WIDTHS, thumbnail_path
 from marketplace.celery import app as celery_app
-from marketplace.core import outbox
+from marketplace.core import outbox, tasks
 from marketplace.core.background import enqueue_after_commit
 from marketplace.core.models import OutboxMessage, TaskReceipt
-from sellers import tasks
 from sellers.models import Seller
 from tests.sellers.conftest import make_official, make_submitted_seller, make_verified_seller
 from tests.sellers.test_uploads import phone_jpeg, product_post
@@ -48,7 +47,7 @@ def test_work_exists_only_if_the_change_that_causes_it_commits(
     with django_capture_on_commit_callbacks(execute=True):
         enqueue_after_commit(tasks.send_email, "a@example.vn", "Tiêu đề", "Nội dung")
     message = OutboxMessage.objects.get()
-    assert message.task == "sellers.tasks.send_email" and message.sent_at is not None
+    assert message.task == "marketplace.core.tasks.send_email" and message.sent_at is not None
     assert [m.to for m in mail.outbox] == [["a@example.vn"]]
     assert TaskReceipt.objects.filter(key=str(message.key)).exists()
 
@@ -66,7 +65,10 @@ def test_a_broker_outage_saves_the_decision_and_sends_its_notices_once_the_broke
     assert response.status_code == 302 and response.url == reverse("officials:queue")
     assert Seller.objects.get(pk=seller.pk).status == Seller.Status.VERIFIED
     pending = OutboxMessage.objects.filter(id__gt=before, sent_at=None).order_by("id")
-    assert [m.task for m in pending] == ["sellers.tasks.send_email", "sellers.tasks.send_sms"]
+    assert [m.task for m in pending] == [
+        "marketplace.core.tasks.send_email",
+        "marketplace.core.tasks.send_sms",
+    ]
     # One quick refused attempt, then the request leaves the rest to the relay (no second wait).
     assert [m.attempts for m in pending] == [1, 0] and "refused" in pending[0].last_error.lower()
     assert any("outbox: could not send" in r.getMessage() for r in caplog.records)
@@ -142,7 +144,7 @@ def test_the_relay_hands_recorded_work_to_a_real_worker(celery_worker_process, t
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline and not TaskReceipt.objects.filter(key=str(message.key)).exists():
         time.sleep(0.2)
-    assert TaskReceipt.objects.get(key=str(message.key)).task == "sellers.tasks.send_sms"
+    assert TaskReceipt.objects.get(key=str(message.key)).task == "marketplace.core.tasks.send_sms"
     message.refresh_from_db()
     assert message.sent_at is not None
 
@@ -150,7 +152,9 @@ def test_the_relay_hands_recorded_work_to_a_real_worker(celery_worker_process, t
 def test_a_row_that_cannot_be_sent_does_not_hold_up_the_others(eager_tasks):
     with transaction.atomic():  # recorded together, sent by the relay (on_commit runs nothing here)
         broken = OutboxMessage.objects.create(task="no.such.task", args=[])
-        good = OutboxMessage.objects.create(task="sellers.tasks.send_email", args=["d@example.vn", "T", "N"])
+        good = OutboxMessage.objects.create(
+            task="marketplace.core.tasks.send_email", args=["d@example.vn", "T", "N"]
+        )
     assert outbox.relay() == 1
     broken.refresh_from_db(), good.refresh_from_db()
     assert broken.sent_at is None and broken.attempts == 1 and "no.such.task" in broken.last_error

@@ -35,7 +35,7 @@ def test_official_approves_a_seller_which_opens_its_shop(
     ).exists()
 
     with (
-        caplog.at_level(logging.INFO, logger="sellers.sms"),
+        caplog.at_level(logging.INFO, logger="marketplace.core.sms"),
         django_capture_on_commit_callbacks(execute=True),
     ):
         response = decide(client, seller, "approve")
