@@ -2,7 +2,7 @@
 
 django-redis with IGNORE_EXCEPTIONS turns every failed cache call into a miss (get -> None,
 set/delete/incr -> nothing); short socket timeouts bound what an unreachable Redis costs a
-request. Tests build the same configuration against a Redis they stop (tests/faults/).
+request. Tests build the same configuration against a Redis they stop (tests/reliability/).
 """
 
 
