@@ -1,5 +1,6 @@
 """Install what the tests need but pip cannot (run by `make test`): Debian's Chromium for the
-browser tests, and zbar-tools (`zbarimg`) to read back the VietQR codes the payments tests render."""
+browser tests, zbar-tools (`zbarimg`) to read back the VietQR codes the payments tests render,
+and redis-server for the fault tests (tests/reliability/ start and stop a private one)."""
 
 import os
 import shutil
@@ -11,6 +12,7 @@ NEEDED = {
     # path that must exist: Debian packages that provide it
     CHROMIUM: ["chromium", "chromium-driver"],
     "/usr/bin/zbarimg": ["zbar-tools"],
+    "/usr/bin/redis-server": ["redis-server"],
 }
 
 
