@@ -1,9 +1,11 @@
 """Settings for the benchmark server: production-like (DEBUG off), on the bench database.
 
 Differences from production, all deliberate: no TLS redirects or secure cookies (plain HTTP
-on loopback), locmem cache (as in base), static files straight from the finders (no
-collectstatic), and a second template engine that sees only stock Oscar's templates so
-/bench/oscar-list/ renders Oscar's own listing, not our overrides.
+on loopback), static files straight from the finders (no collectstatic), media served by
+Django (the Lighthouse run needs the demo photos), and a second template engine that sees
+only stock Oscar's templates so /bench/oscar-list/ renders Oscar's own listing, not our
+overrides. The cache is Redis, as in production (REDIS_URL, keys prefixed "bench"): the
+page cache and its catalogue version are shared by both gunicorn workers.
 """
 
 import os
@@ -24,7 +26,14 @@ ROOT_URLCONF = "benchmarks.urls"
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
-MEDIA_ROOT = "/tmp/ocop-bench-media"
+MEDIA_ROOT = os.environ.get("MEDIA_ROOT", "/tmp/ocop-bench-media")
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,  # noqa: F405
+        "KEY_PREFIX": "bench",
+    }
+}
 
 OSCAR_TEMPLATES = Path(oscar.__file__).parent / "templates"
 TEMPLATES = [
