@@ -133,7 +133,8 @@ def _bump(sender, **kwargs):
 def connect():
     """Beyond the catalogue-count signals (signals.py): what else a cached page shows."""
     from django.apps import apps
-    from django.db.models.signals import post_delete, post_save
+    from django.contrib.auth import get_user_model
+    from django.db.models.signals import m2m_changed, post_delete, post_save
     from wagtail.models import Page
     from wagtail.signals import page_published, page_unpublished
 
@@ -141,6 +142,12 @@ def connect():
         model = apps.get_model(label)
         post_save.connect(_bump, sender=model, dispatch_uid=f"page-cache-{label}")
         post_delete.connect(_bump, sender=model, dispatch_uid=f"page-cache-del-{label}")
+    # Roles behind the header's workspace link (personal.account; Seller is in signals.py).
+    profile = apps.get_model("sellers", "OfficialProfile")
+    post_save.connect(_bump, sender=profile, dispatch_uid="page-cache-official-profile")
+    post_delete.connect(_bump, sender=profile, dispatch_uid="page-cache-del-official-profile")
+    groups = get_user_model().groups.through
+    m2m_changed.connect(_bump, sender=groups, dispatch_uid="page-cache-user-groups")
     # The home page, course and news links in every header come from Wagtail.
     page_published.connect(_bump, dispatch_uid="page-cache-published")
     page_unpublished.connect(_bump, dispatch_uid="page-cache-unpublished")

@@ -1,15 +1,22 @@
-"""The product page's personal fragment: may this visitor review the product?
+"""Personal fragments of cached pages (holes, marketplace/core/holes.py) that need the shop.
 
-Registered as a hole (marketplace/core/holes.py) so the rest of the page can be cached for
-everybody. Same rule as Product.is_review_permitted (bought it, not reviewed yet), asked in
-one query for a signed-in visitor and none for an anonymous one.
+- "account": the header's links. A signed-in user's workspace link (seller, official,
+  village head) costs up to three queries, so the fragment is kept per user, language and
+  catalogue version; seller and official-profile saves and group changes bump the version
+  (pagecache.connect), so a new role shows on the next page.
+- "review": may this visitor review the product? Same rule as Product.is_review_permitted
+  (bought it, not reviewed yet), in one query for a signed-in visitor, none for anonymous.
 """
 
+from django.core.cache import cache
 from django.db.models import Exists, OuterRef
 from django.template.loader import get_template
+from django.utils import translation
 from oscar.core.loading import get_model
 
 from marketplace.core import holes
+
+from . import cache as catalogue_cache
 
 Product = get_model("catalogue", "Product")
 Line = get_model("order", "Line")
@@ -34,3 +41,22 @@ def review_action(request, pk):
     return get_template("oscar/catalogue/partials/review_action.html").render(
         {"product": product, "can_review": can_review}
     )
+
+
+@holes.register("account")
+def account(request, _arg):
+    user = request.user
+    if not user.is_authenticated:
+        return holes.account_links(request)
+    try:
+        key = f"account-links:{catalogue_cache.version()}:{translation.get_language()}:{user.pk}"
+        html = cache.get(key)
+    except Exception:  # noqa: BLE001 - a cache outage only costs the queries
+        return holes.account_links(request)
+    if html is None:
+        html = str(holes.account_links(request))
+        try:
+            cache.set(key, html, 300)
+        except Exception:  # noqa: BLE001
+            pass
+    return html

@@ -92,8 +92,8 @@ def basket_count(request, _arg):
     return str(lines.aggregate(n=Sum("quantity"))["n"] or 0)
 
 
-@register("account")
-def account_links(request, _arg):
+def account_links(request):
+    """The header's sign-in or account links (registered as a hole by the catalogue app)."""
     return _render("oscar/partials/site_header_account.html", {"request": request, "user": request.user})
 
 

@@ -177,8 +177,8 @@ def test_a_signed_in_hit_costs_only_the_personal_parts(
     )
     add_to_basket(client, rice)
     client.get(url)  # shows (and so clears) the "added" message
-    # Session, user, basket count, workspace link (up to three), review permission.
-    with django_assert_max_num_queries(7):
+    # User, basket count, review permission (the session and the account links come from the cache).
+    with django_assert_max_num_queries(3):
         assert client.get(url)["X-Page-Cache"] == "hit"
 
 
@@ -208,3 +208,17 @@ def test_the_review_button_is_personal_on_a_cached_product_page(shop, django_use
     assert buyer.post(write_review, review).status_code == 302
     _, html = get(buyer, url)
     assert "Mật thơm" in html and write_review not in html  # the new review shows at once
+
+
+def test_a_new_role_shows_in_the_cached_header_on_the_next_page(shop, django_user_model, rice):
+    user = django_user_model.objects.create_user(username="s", email="s@example.com", password="pw-1")
+    client = Client()
+    client.force_login(user)
+    url = rice.get_absolute_url()
+    workspace = f'<a href="{reverse("sellers:home")}">Bán hàng</a>'
+    assert workspace not in get(client, url)[1]
+    assert workspace not in get(client, url)[1]  # the account links are cached now
+    seller = shop.seller("HTX mới")
+    seller.user = user
+    seller.save()
+    assert workspace in get(client, url)[1]
