@@ -8,7 +8,8 @@ its own visitor's "holes" (marketplace/core/holes.py): the CSRF token of each fo
 basket count, the account links, messages, the product page's review button. Nobody
 receives anybody else's token, basket or name, signed in or not.
 
-Freshness: the key holds the catalogue version (catalogue/cache.py), bumped by post_save /
+Freshness: a page is stored with the catalogue version (catalogue/cache.py) it was rendered
+at and served only while that is still the version (one MGET reads both), bumped by post_save /
 post_delete of products, stock records (allocation at checkout sends post_save too),
 sellers, certificates, product images, reviews and categories, and by Wagtail publishing.
 A price, stock or visibility change made through the ORM is therefore on the next request.
@@ -46,10 +47,22 @@ HEADER = "X-Page-Cache"  # hit / miss: lets tests and the benchmark see what hap
 
 
 def page_key(request):
-    version = catalogue_cache.version()
+    """The page's key; the catalogue version is stored with the page and checked on read."""
     url = f"{request.get_host()}{request.get_full_path()}"
     digest = hashlib.sha1(url.encode()).hexdigest()
-    return f"page:{version}:{translation.get_language()}:{timezone.localdate():%Y%m%d}:{digest}"
+    return f"page:{translation.get_language()}:{timezone.localdate():%Y%m%d}:{digest}"
+
+
+def lookup(key):
+    """(current catalogue version, cached HTML or None) in one cache round trip."""
+    found = django_cache.get_many([catalogue_cache.VERSION_KEY, key])
+    version = found.get(catalogue_cache.VERSION_KEY)
+    if version is None:
+        return catalogue_cache.version(), None
+    stored = found.get(key)
+    if stored is None or stored[0] != version:
+        return version, None  # never cached, or cached before the catalogue changed
+    return version, stored[1]
 
 
 def _cacheable(request, view_name):
@@ -57,14 +70,6 @@ def _cacheable(request, view_name):
         return False
     user = getattr(request, "user", None)
     return not (user is not None and user.is_authenticated and user.is_staff)
-
-
-def _get(key):
-    try:
-        return django_cache.get(key)
-    except Exception:  # noqa: BLE001 - any cache failure is a miss, never an error page
-        log.warning("page cache unavailable (read)", exc_info=True)
-        return None
 
 
 def _set(key, value):
@@ -92,7 +97,9 @@ class PageCacheMiddleware:
             return response
         html = response.content.decode(response.charset)
         if response.status_code == 200 and not _queued_messages(request):
-            _set(key, html)
+            # The version read before the view ran: a change during rendering makes the
+            # stored page stale at once rather than hiding the change.
+            _set(key, (request._page_cache_version, html))
         response.content = holes.fill(request, html)
         response[HEADER] = "miss"
         patch_vary_headers(response, ["Cookie"])
@@ -102,14 +109,15 @@ class PageCacheMiddleware:
         match = request.resolver_match
         if match is None or not _cacheable(request, match.view_name):
             return None
+        key = page_key(request)
         try:
-            key = page_key(request)
-        except Exception:  # noqa: BLE001 - the catalogue version lives in the cache too
-            log.warning("page cache unavailable (version)", exc_info=True)
+            version, html = lookup(key)
+        except Exception:  # noqa: BLE001 - any cache failure is a miss, never an error page
+            log.warning("page cache unavailable (read)", exc_info=True)
             return None
-        html = _get(key)
         if html is None:
-            request._page_cache_key = key  # a miss: record the page (process_template_response)
+            # A miss: record the page (process_template_response), store it with this version.
+            request._page_cache_key, request._page_cache_version = key, version
             return None
         response = HttpResponse(holes.fill(request, html))
         response[HEADER] = "hit"

@@ -43,11 +43,17 @@ def review_action(request, pk):
     )
 
 
+_ANONYMOUS_LINKS = {}  # language -> the sign-in link, the same for every anonymous visitor
+
+
 @holes.register("account")
 def account(request, _arg):
     user = request.user
     if not user.is_authenticated:
-        return holes.account_links(request)
+        language = translation.get_language()
+        if language not in _ANONYMOUS_LINKS:
+            _ANONYMOUS_LINKS[language] = str(holes.account_links(request))
+        return _ANONYMOUS_LINKS[language]
     try:
         key = f"account-links:{catalogue_cache.version()}:{translation.get_language()}:{user.pk}"
         html = cache.get(key)

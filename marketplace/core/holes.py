@@ -53,9 +53,16 @@ def render_hole(request, name, arg=""):
 def fill(request, html: str) -> str:
     """Replace every marker (and the CSRF sentinel) with this request's own content."""
 
+    token = None
+
     def replace(match):
+        nonlocal token
         if match.group(1) is None:
-            return get_token(request)  # a freshly masked token for this visitor's cookie
+            # One masked token for every form of the page, as Django's lazy csrf_token gives
+            # (masking draws 32 random characters: 25 forms would cost 25 draws).
+            if token is None:
+                token = get_token(request)
+            return token
         return render_hole(request, match.group(1), match.group(2))
 
     return _PATTERN.sub(replace, html)
@@ -99,4 +106,7 @@ def account_links(request):
 
 @register("messages")
 def messages(request, _arg):
-    return _render("oscar/partials/alert_messages.html", {"messages": get_messages(request)})
+    storage = get_messages(request)
+    if not len(storage):  # the common case: nothing to say, no template to render
+        return '<div id="messages"></div>'
+    return _render("oscar/partials/alert_messages.html", {"messages": storage})

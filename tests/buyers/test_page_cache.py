@@ -222,3 +222,19 @@ def test_a_new_role_shows_in_the_cached_header_on_the_next_page(shop, django_use
     seller.user = user
     seller.save()
     assert workspace in get(client, url)[1]
+
+
+def test_first_row_of_photos_is_not_lazy_and_every_photo_has_a_webp_srcset(shop):
+    from oscar.core.loading import get_model
+
+    ProductImage = get_model("catalogue", "ProductImage")
+    seller = shop.seller("HTX Ảnh")
+    for i in range(4):
+        product = shop.product(seller, f"Sản phẩm có ảnh {i}")
+        ProductImage.objects.create(product=product, original=f"images/products/p{i}.jpg", display_order=0)
+    html = get(Client(), reverse("catalogue:index"))[1]
+    cards = re.findall(r'<img class="product-card__img"[^>]*>', html)
+    assert len(cards) == 4
+    assert ["loading=" in img for img in cards] == [False, False, True, True]
+    for img in cards:
+        assert 'width="320" height="320"' in img and ".webp 160w" in img and ".webp 640w" in img
