@@ -140,3 +140,19 @@ def _first_product_path(url, root):
         [python, "-c", code], cwd=root, env=env_for(url), capture_output=True, text=True, check=True
     )
     return out.stdout.strip().splitlines()[-1]
+
+
+def main():
+    """`python -m benchmarks.lighthouse`: only the phone figures (the full run is benchmarks.run)."""
+    from benchmarks.make_catalogue import BENCH_URL
+    from benchmarks.run import ROOT, free_port, start_gunicorn, stop
+
+    def start(env):
+        port = free_port()
+        return port, start_gunicorn(port, env)
+
+    run(start, stop, BENCH_URL, ROOT)
+
+
+if __name__ == "__main__":
+    main()

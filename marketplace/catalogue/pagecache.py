@@ -19,6 +19,10 @@ Not cached: staff (they see unpublished products and categories), anything but a
 answers 200 from a template, and a response that queued a message of its own (e.g. "some
 filters were ignored"), because the view, which adds that message, does not run on a hit.
 
+The version must be shared by every process that serves or writes (production's Redis
+cache): with a per-process cache (locmem: dev, tests) another process's writes are only
+seen after TTL seconds.
+
 Cache errors count as misses: a Redis outage degrades to rendering every page, never to an
 error page.
 """
