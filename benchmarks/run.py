@@ -310,7 +310,7 @@ def main(argv=None):
                 fetch(port, path, headers)
             slowest = (time.perf_counter() - started) / len(sample)
             if slowest > SLOW:
-                thr = lat = load(port, paths, 5, args.latency_concurrency, headers)
+                thr = lat = load(port, paths, 10, args.latency_concurrency, headers)
                 slow.add(name)
             else:
                 load(port, paths, 1, args.concurrency, headers)  # warm-up: both workers, all caches
@@ -438,7 +438,7 @@ def report(endpoints, results, queries, weights, args, slow=(), checkout=None, p
         lines.append(
             f"{name:34} {thr['rps']:8.1f} {lat['p50']:7.1f} {lat['p95']:7.1f} {thr['p95']:8.1f} "
             f"{q['queries']:4} {q['miss_ms']:6.1f} {len(q['writes']) or '-'}"
-            f"{'  (slow: 2 connections, 5 s)' if name in slow else ''}"
+            f"{'  (slow: 2 connections, 10 s)' if name in slow else ''}"
         )
     lines.append(
         f"(req/s at {c} connections; p50/p95 in ms at {lc} connections; SQL and miss = queries and "
