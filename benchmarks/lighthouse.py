@@ -35,7 +35,7 @@ def ensure_lighthouse():
         return
     if shutil.which("npm") is None:
         raise RuntimeError("npm is missing: install Debian's nodejs and npm packages")
-    subprocess.run(["npm", "install", "--no-audit", "--no-fund", "--loglevel=error"], cwd=HERE, check=True)
+    subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=HERE, check=True)
 
 
 def env_for(url):
