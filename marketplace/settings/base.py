@@ -181,7 +181,8 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Speed (issue 13): read pages cached for everybody (marketplace/catalogue/pagecache.py), and
 # sessions read from the cache (written through to the database): a signed-in page view
-# costs no session query.
+# costs no session query. Its reads fall back to the database on a cache error; its writes
+# and deletes rely on the cache ignoring errors (django-redis IGNORE_EXCEPTIONS) in an outage.
 PAGE_CACHE = env.bool("PAGE_CACHE", default=True)
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
