@@ -19,6 +19,7 @@ os.environ.setdefault("LOG_LEVEL", "WARNING")
 
 from marketplace.settings.base import *  # noqa: E402,F403
 from marketplace.settings.base import TEMPLATES  # noqa: E402
+from marketplace.settings.redis_cache import redis_cache  # noqa: E402
 
 DEBUG = False
 ALLOWED_HOSTS = ["127.0.0.1"]
@@ -27,13 +28,8 @@ STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.Static
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
 MEDIA_ROOT = os.environ.get("MEDIA_ROOT", "/tmp/ocop-bench-media")
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
-        "LOCATION": REDIS_URL,  # noqa: F405
-        "KEY_PREFIX": "bench",
-    }
-}
+CACHES = {"default": {**redis_cache(REDIS_URL), "KEY_PREFIX": "bench"}}  # noqa: F405 - production's
+SESSION_ENGINE = "django.contrib.sessions.backends.db"  # as production.py says
 
 OSCAR_TEMPLATES = Path(oscar.__file__).parent / "templates"
 TEMPLATES = [

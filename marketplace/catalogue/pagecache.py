@@ -23,6 +23,9 @@ The version must be shared by every process that serves or writes (production's 
 cache): with a per-process cache (locmem: dev, tests) another process's writes are only
 seen after TTL seconds.
 
+A bump lost to a Redis hiccup (django-redis ignores the error) leaves pages stale for at
+most TTL seconds; a Redis that comes back empty has no stale pages at all.
+
 Cache errors count as misses: a Redis outage degrades to rendering every page, never to an
 error page.
 """

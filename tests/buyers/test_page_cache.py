@@ -177,8 +177,8 @@ def test_a_signed_in_hit_costs_only_the_personal_parts(
     )
     add_to_basket(client, rice)
     client.get(url)  # shows (and so clears) the "added" message
-    # User, basket count, review permission (the session and the account links come from the cache).
-    with django_assert_max_num_queries(3):
+    # Session, user, basket count, review permission (the account links come from the cache).
+    with django_assert_max_num_queries(4):
         assert client.get(url)["X-Page-Cache"] == "hit"
 
 
