@@ -127,7 +127,7 @@ def test_phone_buyer_pays_by_vietqr_and_by_card_and_sellers_see_it(
     assert phone.page_errors == []
 
     # 3. The sellers see the money in their ledgers.
-    for seller, text in ((tea_coop, "người bán tự thu"), (honey, "sàn thu hộ (thẻ)")):
+    for seller, text, shot in ((tea_coop, "người bán tự thu", "vietqr"), (honey, "sàn thu hộ (thẻ)", "card")):
         phone.page.context.clear_cookies()
         phone.goto("/seller/login/")
         page.fill("input[name=username]", seller.user.username)
@@ -136,7 +136,7 @@ def test_phone_buyer_pays_by_vietqr_and_by_card_and_sellers_see_it(
         expect(page.locator("[data-ledger-link]")).to_be_visible()
         page.locator("[data-ledger-link]").click()
         expect(page.locator("[data-ledger]")).to_contain_text(text)
-        phone.screenshot(f"payments-6-ledger-{seller.pk}")
+        phone.screenshot(f"payments-6-ledger-{shot}-seller")
     # 250,000 + 25,000 shipping, paid by card: the marketplace holds it for the seller.
     expect(page.locator("[data-balance]")).to_have_text("275.000\xa0₫")
 
