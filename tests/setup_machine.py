@@ -1,4 +1,6 @@
-"""Install what the tests need but pip cannot: Debian's Chromium and redis-server (run by `make test`)."""
+"""Install what the tests need but pip cannot (run by `make test`): Debian's Chromium for the
+browser tests, redis-server for the fault tests, and zbar-tools (`zbarimg`) to read back the
+VietQR codes the payments tests render."""
 
 import os
 import shutil
@@ -6,22 +8,29 @@ import subprocess
 import sys
 
 CHROMIUM = "/usr/bin/chromium"
+NEEDED = {
+    # command or path that must exist: Debian packages that provide it
+    CHROMIUM: ["chromium", "chromium-driver"],
+    # The fault tests (tests/reliability/) start and stop a private redis-server of their own.
+    "redis-server": ["redis-server"],
+    "zbarimg": ["zbar-tools"],
+}
+
+
+def _present(name):
+    return os.path.exists(name) if name.startswith("/") else shutil.which(name) is not None
 
 
 def main():
-    # The fault tests (tests/reliability/) start and stop a private redis-server of their own.
-    if shutil.which("redis-server") is None and shutil.which("apt-get") and os.geteuid() == 0:
-        env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
-        subprocess.run(["apt-get", "update", "-qq"], check=False, env=env)
-        subprocess.run(["apt-get", "install", "-y", "-qq", "redis-server"], check=True, env=env)
-    if os.path.exists(CHROMIUM):
+    missing = [pkg for name, pkgs in NEEDED.items() if not _present(name) for pkg in pkgs]
+    if not missing:
         return
     if shutil.which("apt-get") is None or os.geteuid() != 0:
-        sys.exit(f"{CHROMIUM} is missing; install Debian's chromium package (apt-get install chromium).")
-    print("Installing Debian's chromium for the browser tests…", flush=True)
+        sys.exit(f"Missing Debian packages for the tests: {' '.join(missing)} (apt-get install them).")
+    print(f"Installing Debian packages for the tests: {' '.join(missing)}…", flush=True)
     env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
     subprocess.run(["apt-get", "update", "-qq"], check=False, env=env)
-    subprocess.run(["apt-get", "install", "-y", "-qq", "chromium", "chromium-driver"], check=True, env=env)
+    subprocess.run(["apt-get", "install", "-y", "-qq", *missing], check=True, env=env)
 
 
 if __name__ == "__main__":

@@ -232,6 +232,26 @@ STRIPE_PUBLISHABLE_KEY = env("STRIPE_PUBLISHABLE_KEY", default="pk_test_local")
 STRIPE_WEBHOOK_SECRET = env("STRIPE_WEBHOOK_SECRET", default="whsec_local")
 STRIPE_API_BASE = env("STRIPE_API_BASE", default="https://api.stripe.com")
 
+# --- Payments (payments/, docs/payments.md) ---------------------------------------------------
+# Methods offered at checkout, in this order; each is one module of payments/methods/.
+PAYMENT_METHODS = [
+    "payments.methods.cod.CashOnDelivery",
+    "payments.methods.vietqr.VietQRTransfer",
+    "payments.methods.stripe.StripeCard",
+]
+STRIPE_JS_URL = env("STRIPE_JS_URL", default="https://js.stripe.com/v3/")
+# Bank-transfer notifications: SePay sends "Authorization: Apikey <key>"; Casso signs with a key.
+SEPAY_API_KEY = env("SEPAY_API_KEY", default="")
+CASSO_WEBHOOK_KEY = env("CASSO_WEBHOOK_KEY", default="")
+CASSO_MAX_AGE_SECONDS = env.int("CASSO_MAX_AGE_SECONDS", default=300)
+VIETQR_EXPIRY_HOURS = env.int("VIETQR_EXPIRY_HOURS", default=24)
+PAYMENTS_COMMISSION_RATE = env("PAYMENTS_COMMISSION_RATE", default="0")  # e.g. 0.05 for 5 %
+CELERY_BEAT_SCHEDULE["expire-unpaid-vietqr-transfers"] = {
+    "task": "payments.tasks.expire_unpaid_transfers",
+    "schedule": crontab(minute="*/10"),
+}
+# --- end payments ------------------------------------------------------------------------------
+
 # Keyed hash for citizen IDs (DESIGN §7). Separate from SECRET_KEY so it can be rotated apart.
 CITIZEN_ID_HASH_KEY = env("CITIZEN_ID_HASH_KEY", default=SECRET_KEY)
 
