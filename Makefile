@@ -45,7 +45,7 @@ BENCH_PROVINCE_DB ?= postgres://postgres@127.0.0.1:5432/ocop_bench_province
 .PHONY: bench
 bench: install
 	BENCH_DATABASE_URL=$(BENCH_DB) $(BIN)/python -m benchmarks.make_catalogue
-	BENCH_DATABASE_URL=$(BENCH_DB) $(BIN)/python -m benchmarks.run
+	BENCH_DATABASE_URL=$(BENCH_DB) REDIS_URL=$(REDIS) $(BIN)/python -m benchmarks.run $(BENCH_ARGS)
 	# indicators (issue 12): officials' dashboard on a 100,000-entity province (own database)
 	BENCH_PROVINCE_URL=$(BENCH_PROVINCE_DB) $(BIN)/python -m benchmarks.make_province
 	BENCH_PROVINCE_URL=$(BENCH_PROVINCE_DB) $(BIN)/python -m benchmarks.indicators

@@ -34,7 +34,8 @@ def _amount(value) -> Decimal:
         amount = Decimal(str(value))
     except (InvalidOperation, ValueError) as error:
         raise Rejected(400, "bad amount") from error
-    if not amount.is_finite() or amount != amount.to_integral_value():
+    # Whole đồng, and within what the ledger's 14 digits hold (no bank transfer comes near it).
+    if not amount.is_finite() or amount != amount.to_integral_value() or abs(amount) >= 10**13:
         raise Rejected(400, "bad amount")
     return amount
 

@@ -118,21 +118,30 @@ def capture(payment_pk) -> bool:
     return intent.status == "succeeded"
 
 
-def client_secret(payment: CardPayment) -> str:
+def client_secret(payment: CardPayment) -> str | None:
+    """For Stripe.js on the buyer's page; None when Stripe cannot be reached (the page says so)."""
     configure()
-    return stripe.PaymentIntent.retrieve(payment.payment_intent_id).client_secret
+    try:
+        return stripe.PaymentIntent.retrieve(payment.payment_intent_id).client_secret
+    except stripe.StripeError:
+        logger.exception("cannot read %s", payment.payment_intent_id)
+        return None
 
 
 def after_authentication(payment: CardPayment) -> str:
     """The buyer passed (or failed) 3-D Secure on the page: capture if the card is now authorised."""
     configure()
-    intent = stripe.PaymentIntent.retrieve(payment.payment_intent_id)
-    if intent.status == "requires_capture":
-        CardPayment.objects.filter(pk=payment.pk, status=CardPayment.Status.REQUIRES_ACTION).update(
-            status=CardPayment.Status.AUTHORIZED
-        )
-        capture(payment.pk)
+    try:
         intent = stripe.PaymentIntent.retrieve(payment.payment_intent_id)
+        if intent.status == "requires_capture":
+            CardPayment.objects.filter(pk=payment.pk, status=CardPayment.Status.REQUIRES_ACTION).update(
+                status=CardPayment.Status.AUTHORIZED
+            )
+            capture(payment.pk)
+            intent = stripe.PaymentIntent.retrieve(payment.payment_intent_id)
+    except stripe.StripeError:
+        logger.exception("cannot check %s after authentication", payment.payment_intent_id)
+        return "unknown"
     return intent.status
 
 

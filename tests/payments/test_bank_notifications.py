@@ -132,7 +132,18 @@ def test_sepay_not_configured_refuses_everything(client, waiting, settings):
     assert_nothing_recorded(waiting)
 
 
-@pytest.mark.parametrize("body", [b"not json", b"[]", b'{"id": 1}', b'{"id": 1, "transferAmount": "12.5"}'])
+@pytest.mark.parametrize(
+    "body",
+    [
+        b"not json",
+        b"[]",
+        b'{"id": 1}',
+        b'{"id": 1, "transferAmount": "12.5"}',
+        b'{"id": 1, "transferAmount": 1e20}',
+        b'{"id": 1, "transferAmount": "NaN"}',
+        b'{"id": 1, "transferAmount": [1]}',
+    ],
+)
 def test_sepay_malformed_bodies_are_400(client, waiting, body):
     response = client.post(
         reverse("payments:webhook", args=["sepay"]),

@@ -127,7 +127,7 @@ def test_phone_buyer_pays_by_vietqr_and_by_card_and_sellers_see_it(
     assert phone.page_errors == []
 
     # 3. The sellers see the money in their ledgers.
-    for seller, text in ((tea_coop, "người bán tự thu"), (honey, "sàn thu hộ (thẻ)")):
+    for seller, text, shot in ((tea_coop, "người bán tự thu", "vietqr"), (honey, "sàn thu hộ (thẻ)", "card")):
         phone.page.context.clear_cookies()
         phone.goto("/seller/login/")
         page.fill("input[name=username]", seller.user.username)
@@ -136,7 +136,27 @@ def test_phone_buyer_pays_by_vietqr_and_by_card_and_sellers_see_it(
         expect(page.locator("[data-ledger-link]")).to_be_visible()
         page.locator("[data-ledger-link]").click()
         expect(page.locator("[data-ledger]")).to_contain_text(text)
-        phone.screenshot(f"payments-6-ledger-{seller.pk}")
-    expect(page.locator("[data-balance]")).to_have_text(
-        "275.000\xa0₫"
-    )  # 250,000 + 25,000 shipping, paid by card
+        phone.screenshot(f"payments-6-ledger-{shot}-seller")
+    # 250,000 + 25,000 shipping, paid by card: the marketplace holds it for the seller.
+    expect(page.locator("[data-balance]")).to_have_text("275.000\xa0₫")
+
+    # The honey seller has no account yet: it adds one; the commune official verifies it.
+    phone.goto("/seller/")
+    expect(page.locator("[data-epayment-nudge]")).to_be_visible()
+    page.locator("[data-epayment-nudge]").click()
+    page.select_option("select[name='bank-bank_bin']", "970405")
+    page.fill("input[name='bank-account_number']", "3600 2050 12345")
+    page.fill("input[name='bank-holder_name']", "GIANG A DE")  # the representative (test helper)
+    page.locator("form:has(input[value='bank']) button[type='submit']").click()
+    expect(page.locator("[data-accounts]")).to_contain_text("Agribank · 3600205012345")
+    phone.screenshot("payments-7-seller-accounts")
+    phone.page.context.clear_cookies()
+    phone.goto("/seller/login/")
+    page.fill("input[name=username]", official.username)
+    page.fill("input[name=password]", PASSWORD)
+    page.locator("main form button[type='submit']").click()
+    page.locator("[data-official-payments]").click()
+    expect(page.locator("[data-accounts-to-verify]")).to_contain_text("Hộ Giàng A Páo")
+    phone.screenshot("payments-8-official-queue")
+    page.locator("[data-accounts-to-verify] button.btn-primary").click()
+    expect(page.locator("[data-accounts-to-verify]")).to_contain_text("Không có tài khoản nào đang chờ")
