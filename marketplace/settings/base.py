@@ -115,6 +115,9 @@ MIDDLEWARE = [
     "oscar.apps.basket.middleware.BasketMiddleware",
     "django.contrib.flatpages.middleware.FlatpageFallbackMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Speed (issue 13): shared cache of read pages, personal parts filled per request. Last, so
+    # the session, user, CSRF, messages and basket above are ready when a hit is served.
+    "marketplace.catalogue.pagecache.PageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "marketplace.urls"
@@ -176,6 +179,8 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Speed (issue 13): read pages cached for everybody (marketplace/catalogue/pagecache.py).
+PAGE_CACHE = env.bool("PAGE_CACHE", default=True)
 
 EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Chợ OCOP Điện Biên <no-reply@ocop-dienbien.vn>")
