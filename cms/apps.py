@@ -8,5 +8,6 @@ class CmsConfig(AppConfig):
 
     def ready(self):
         from . import signals
+        from .training import signals as training_signals  # noqa: F401  (links registry rows on sign-in)
 
         signals.connect()

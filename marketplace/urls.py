@@ -28,6 +28,8 @@ urlpatterns = [
     path("seller/payments/", include("payments.seller_urls")),
     path("officials/payments/", include("payments.official_urls")),
     path("dashboard/payments/", include("payments.operator_urls")),
+    # Training: learner actions, certificates and their public verification, officials' records.
+    path("training/", include("cms.urls")),
     path("", include(apps.get_app_config("oscar").urls[0])),
 ]
 

@@ -14,6 +14,7 @@ LOGINS = [
     ("commune", "commune@ocop.test", "Hặc", "Lò Văn", "cán bộ xã Thanh Nưa: xác minh người bán"),
     ("province", "province@ocop.test", "Thu", "Phạm Thị", "cán bộ tỉnh: chỉ tiêu toàn tỉnh, báo cáo"),
     ("operator", "operator@ocop.test", "Quản", "Trị", "vận hành sàn: /dashboard/ và /cms/"),
+    ("village_head", "truongban@ocop.test", "Páo", "Giàng A", "trưởng bản Sín Chải: học, giấy chứng nhận"),
 ]
 DEMO_SELLER_SLUG = "ho-ba-lo-thi-mai"
 

@@ -9,6 +9,7 @@ from tqdm import tqdm
 
 from marketplace.demo import data
 from marketplace.demo.builders import Seeder
+from marketplace.demo.training import ensure_training
 
 
 class Command(BaseCommand):
@@ -31,6 +32,7 @@ class Command(BaseCommand):
             try:
                 with transaction.atomic():
                     seeder.run()
+                    ensure_training(seeder)  # lessons, quizzes, registries, sessions (demo/training.py)
             finally:
                 logging.disable(logging.NOTSET)
         self.stdout.write(self.style.SUCCESS(summary(seeder, time.monotonic() - started)))
