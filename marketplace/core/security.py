@@ -25,3 +25,21 @@ def locked_out(request, original_response=None, credentials=None):
     """The page shown while an account or an IP is locked (HTTP 429, in Vietnamese)."""
     minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
     return render(request, "security/locked_out.html", {"minutes": minutes}, status=429)
+
+
+class RejectNulBytesMiddleware:
+    """A NUL byte in the path or query string is a 400 before any view sees it.
+
+    PostgreSQL cannot store or compare text containing NUL, so every view that looks up a
+    slug, order number or search term from the URL would fail with a DataError (a 500).
+    Form fields refuse NUL on their own (Django's ProhibitNullCharactersValidator).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        query = request.META.get("QUERY_STRING", "")
+        if "\x00" in request.path or "%00" in query or "\x00" in query:
+            return HttpResponseBadRequest("Bad request: NUL byte in the address.")
+        return self.get_response(request)
