@@ -102,11 +102,12 @@ INSTALLED_APPS = [
     "cms",
     "marketplace.demo",
     "axes",  # login throttling (security block below)
+    "marketplace.security",  # guards, CSP, site address from SITE_URL (docs/security.md)
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "marketplace.core.security.RejectNulBytesMiddleware",  # before any view queries PostgreSQL
+    "marketplace.security.guards.RejectNulBytesMiddleware",  # before any view queries PostgreSQL
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "marketplace.core.middleware.VietnameseFirstLocaleMiddleware",
@@ -146,7 +147,7 @@ TEMPLATES = [
 ]
 
 AUTHENTICATION_BACKENDS = [
-    "marketplace.core.security.ThrottledLoginBackend",  # first: refuses locked accounts and IPs
+    "marketplace.security.guards.ThrottledLoginBackend",  # first: refuses locked accounts and IPs
     "oscar.apps.customer.auth_backends.EmailBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
@@ -166,6 +167,8 @@ USE_I18N = True
 USE_TZ = True
 
 SITE_ID = 1
+# The public address buyers reach (e-mails link to it; `migrate` writes it into the Site records).
+SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 
 STATIC_URL = "/static/"
 STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
@@ -229,7 +232,7 @@ HAYSTACK_CONNECTIONS = {"default": {"ENGINE": "haystack.backends.simple_backend.
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Chợ OCOP Điện Biên"
-WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
+WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default=SITE_URL)
 WAGTAIL_I18N_ENABLED = False
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "webp", "jpeg": "webp", "png": "webp", "webp": "webp"}
 
@@ -248,7 +251,7 @@ AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=10)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("LOGIN_LOCKOUT_MINUTES", default=15))
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False  # lockouts are still logged as warnings
-AXES_LOCKOUT_CALLABLE = "marketplace.core.security.locked_out"
+AXES_LOCKOUT_CALLABLE = "marketplace.security.guards.locked_out"
 # Behind PROXY_COUNT proxies, the client's address is read from X-Forwarded-For; with none, only
 # the socket address counts (a client could otherwise pick its own IP in that header).
 PROXY_COUNT = env.int("PROXY_COUNT", default=0)
