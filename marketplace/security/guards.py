@@ -1,6 +1,8 @@
 """Request-level guards that every page shares: login throttling (django-axes), NUL bytes in
 URLs refused, and the Content-Security-Policy header. See docs/security.md."""
 
+import secrets
+
 from axes.backends import AxesStandaloneBackend
 from django.conf import settings
 from django.http import HttpResponseBadRequest
@@ -43,3 +45,32 @@ class RejectNulBytesMiddleware:
         if "\x00" in request.path or "%00" in query or "\x00" in query:
             return HttpResponseBadRequest("Bad request: NUL byte in the address.")
         return self.get_response(request)
+
+
+class ContentSecurityPolicyMiddleware:
+    """Sets the Content-Security-Policy header (settings.CSP_POLICY) on every response.
+
+    Public pages, the seller workspace and the officials' pages run only scripts from our own
+    host or inline ones carrying this response's nonce (``{{ request.csp_nonce }}``). Staff areas
+    (settings.CSP_STAFF_PATHS: Oscar dashboard, Django admin, Wagtail admin) draw inline scripts
+    and styles of their own, so settings.CSP_STAFF_POLICY replaces those directives there.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request.csp_nonce = secrets.token_urlsafe(16)
+        response = self.get_response(request)
+        if "Content-Security-Policy" not in response:
+            response["Content-Security-Policy"] = self.header(request)
+        return response
+
+    @staticmethod
+    def header(request):
+        policy = {name: list(sources) for name, sources in settings.CSP_POLICY.items()}
+        if request.path.startswith(tuple(settings.CSP_STAFF_PATHS)):
+            policy.update(settings.CSP_STAFF_POLICY)
+        else:
+            policy["script-src"] = [*policy.get("script-src", []), f"'nonce-{request.csp_nonce}'"]
+        return "; ".join(" ".join([name, *sources]) for name, sources in policy.items())

@@ -108,6 +108,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "marketplace.security.guards.RejectNulBytesMiddleware",  # before any view queries PostgreSQL
+    "marketplace.security.guards.ContentSecurityPolicyMiddleware",  # CSP header, request.csp_nonce
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "marketplace.core.middleware.VietnameseFirstLocaleMiddleware",
@@ -260,3 +261,32 @@ AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR"] if PROXY_COUNT else
 AXES_IPWARE_META_PRECEDENCE_ORDER += ["REMOTE_ADDR"]
 # Axes logs every successful login at INFO; lockouts (WARNING) are what operators need to see.
 LOGGING.setdefault("loggers", {})["axes"] = {"handlers": ["console"], "level": "WARNING", "propagate": False}
+
+# Content-Security-Policy (marketplace.security.guards.ContentSecurityPolicyMiddleware). A page
+# that needs another host (a payment provider's script, media on S3) adds it here, by directive.
+CSP_POLICY = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],  # + the response's nonce outside the staff areas
+    "style-src": ["'self'"],
+    "style-src-attr": ["'unsafe-inline'"],  # style="" attributes (a progress bar's width)
+    "img-src": ["'self'", "data:", "blob:", *env.list("CSP_IMG_SRC", default=[])],
+    "font-src": ["'self'", "data:"],
+    "connect-src": ["'self'"],
+    "frame-src": ["'self'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'none'"],
+}
+# Staff areas draw inline scripts and styles of their own (Oscar dashboard, Django admin, Wagtail
+# admin with its same-origin preview frame): these directives replace the ones above there.
+CSP_STAFF_PATHS = ["/dashboard/", "/admin/", "/cms/"]
+CSP_STAFF_POLICY = {
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "frame-ancestors": ["'self'"],
+}
+# The Wagtail admin calls no third party: no Gravatar (it would send a hash of staff e-mails),
+# no check for new releases (both also break the policy above).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
