@@ -10,7 +10,6 @@ from __future__ import annotations
 import calendar
 import io
 import random
-import zlib
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
@@ -41,6 +40,7 @@ from sellers.models import (
 from sellers.validators import hash_citizen_id
 
 from . import data
+from .privacy import publishes_ethnic_group, without_ethnic_group
 
 Product = get_model("catalogue", "Product")
 ProductClass = get_model("catalogue", "ProductClass")
@@ -128,6 +128,8 @@ class Plan:
             slug, commune = row[0], row[3]
             for line_no, key in enumerate(row[10], start=1):
                 line = data.PRODUCT_LINES[key]
+                if not publishes_ethnic_group(slug):  # titles must not name the group either
+                    line = {k: _neutral(v, row[7]) for k, v in line.items()}
                 for variant_no, (label, price, grams) in enumerate(line["variants"], start=1):
                     title = line["title"].format(xa=commune)
                     tourism = line["group"] == ProductGroup.TOURISM
@@ -236,7 +238,7 @@ class Seeder:
             submitted = created + timedelta(days=rng.randint(0, 5)) if status != Seller.Status.DRAFT else None
             decided = submitted + timedelta(days=rng.randint(1, 12)) if submitted else None
             # Most, not all, representatives chose to show their ethnic group to buyers.
-            publish_ethnic = zlib.crc32(slug.encode()) % 5 != 0
+            publish_ethnic = publishes_ethnic_group(slug)
             citizen_id = f"011{(0 if sex == 'M' else 1)}{born % 100:02d}{rng.randint(0, 999_999):06d}"
             defaults = dict(
                 name=name,
@@ -717,6 +719,10 @@ def seller_story(row, ethnic_name):
         f"tỉnh Điện Biên. Sản phẩm chính: {shorts}. Chúng tôi làm theo cách truyền thống của bản, "
         "dùng nguyên liệu tại chỗ và giao hàng đi mọi miền."
     )
+
+
+def _neutral(value, ethnic_code):
+    return without_ethnic_group(value, ethnic_code) if isinstance(value, str) else value
 
 
 def product_description(item: ProductPlan, seller: Seller) -> str:
