@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from sellers import services
-from sellers.models import AuditLogEntry, Commune, ExternalShopLink, OcopCertificate, Seller
+from sellers.models import AuditLogEntry, Commune, EthnicGroup, ExternalShopLink, Seller
 from tests.sellers.conftest import PASSWORD, make_official, make_submitted_seller, make_verified_seller
 
 pytestmark = pytest.mark.django_db
@@ -27,8 +27,6 @@ def _own_shop_of(official):
     services.save_shop(seller, name="Hộ cán bộ", entity_type=Seller.EntityType.HOUSEHOLD)
     services.save_step(seller, services.STEP_REPRESENTATIVE, rep_name="Cán Bộ A")
     services.record_consent(seller)
-    from sellers.models import EthnicGroup
-
     services.save_identity(seller, ethnic_group=EthnicGroup.objects.get(code="03"), citizen_id="011080009999")
     return services.submit_registration(seller)
 
