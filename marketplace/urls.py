@@ -22,6 +22,8 @@ urlpatterns = [
     path("", include("marketplace.order.urls")),
     path("seller/", include("sellers.urls")),
     path("officials/", include("sellers.official_urls")),
+    # Stock Oscar URLs closed or repaired (security, issue 10): before Oscar's own.
+    path("", include("marketplace.security.urls")),
     path("", include(apps.get_app_config("oscar").urls[0])),
 ]
 

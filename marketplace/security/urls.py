@@ -1,0 +1,36 @@
+"""Stock Oscar URLs closed or repaired, listed before Oscar's own so they take their place.
+
+* Wishlists are a hidden feature here (OSCAR_HIDDEN_FEATURES), but Oscar still serves their
+  URLs, and one of them answers 500 for a product that does not exist: all of them are 404.
+* A customer's order line (Oscar's reorder action) has no page of its own: GET went looking for
+  a template that does not exist (500), and an unknown line raised DoesNotExist (500).
+"""
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import path, re_path
+from oscar.apps.customer.views import OrderLineView as StockOrderLineView
+from oscar.core.loading import get_model
+
+Order = get_model("order", "Order")
+
+
+def feature_off(request, *args, **kwargs):
+    raise Http404
+
+
+class OrderLineView(StockOrderLineView):
+    def get_object(self, queryset=None):
+        order = get_object_or_404(Order, user=self.request.user, number=self.kwargs["order_number"])
+        return get_object_or_404(order.lines, id=self.kwargs["line_id"])
+
+    def get(self, request, *args, **kwargs):
+        self.get_object()  # 404 for a line that is not the user's
+        return redirect("customer:order", order_number=self.kwargs["order_number"])
+
+
+urlpatterns = [
+    re_path(r"^(?:accounts/)?wishlists/", feature_off),
+    path("accounts/orders/<str:order_number>/<int:line_id>/", login_required(OrderLineView.as_view())),
+]
