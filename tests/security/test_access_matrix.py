@@ -175,9 +175,12 @@ def test_access_matrix(area):
                         problems[pattern].append(f"{where} server error")
                     elif role in case.denied_roles() and not is_denied(response, case):
                         problems[pattern].append(f"{where} should be refused")
-                    elif role in case.allow and (method == "GET" or post is not None) and not is_allowed(response, case):
+                    elif (
+                        role in case.allow
+                        and (method == "GET" or post is not None)
+                        and not is_allowed(response, case)
+                    ):
                         problems[pattern].append(f"{where} should be allowed")
     report = "\n".join(f"{pattern}\n    " + "\n    ".join(lines) for pattern, lines in problems.items())
     assert not problems, f"{len(problems)} URL patterns break their expectations:\n{report}"
     assert checked > 0
-

@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from oscar.core.loading import get_model
 
-from marketplace.order.services import status_token
+from marketplace.order.status_links import status_token
 from sellers import services
 from tests.sellers.conftest import (
     PASSWORD,
@@ -72,7 +72,9 @@ def build_world():
     w.link_b = services.add_external_link(w.seller_b, platform="shopee", url="https://shopee.vn/htx-b")
 
     # Buyer A's order holds both sellers' products; buyer B's only seller B's.
-    w.order_a = make_order("910001", (w.seller_a, w.product_a), (w.seller_b, w.product_b), email="mua.a@example.vn")
+    w.order_a = make_order(
+        "910001", (w.seller_a, w.product_a), (w.seller_b, w.product_b), email="mua.a@example.vn"
+    )
     w.order_b = make_order("910002", (w.seller_b, w.product_b), email="mua.b@example.vn")
     for order, user in ((w.order_a, w.buyer_a), (w.order_b, w.buyer_b)):
         order.user = user
