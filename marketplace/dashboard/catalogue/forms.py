@@ -3,8 +3,8 @@ from django.db import transaction
 from oscar.apps.dashboard.catalogue.forms import *  # noqa: F403
 from oscar.apps.dashboard.catalogue.forms import ProductImageForm as StockProductImageForm
 
-from marketplace.core.photos import clean_photo
 from marketplace.catalogue.tasks import make_thumbnails
+from marketplace.core.photos import clean_photo
 
 
 class ProductImageForm(StockProductImageForm):
