@@ -149,7 +149,7 @@ def test_access_matrix(area):
             continue
         for case in cases:
             kwargs = case.kwargs(world) if callable(case.kwargs) else (case.kwargs or {})
-            path = example_path(pattern, kwargs)
+            path = case.path or example_path(pattern, kwargs)
             try:
                 match = resolve(path)
             except Resolver404:
