@@ -22,7 +22,7 @@ pytestmark = pytest.mark.django_db
 
 # Our views that take the place of stock Oscar ones at the same path (marketplace/security/urls.py).
 SHADOWING = ("marketplace.security.urls.",)
-LOGIN_PATHS = ("/accounts/login/", "/seller/login/", "/admin/login/", "/cms/login/")
+LOGIN_PATHS = ("/accounts/login/", "/seller/login/", "/admin/login/", "/cms/login/", "/dashboard/login/")
 AREAS = {
     "admin": ("admin/",),
     "cms": ("cms/",),
