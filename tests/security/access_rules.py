@@ -268,6 +268,8 @@ CASES = [
         post={},
     ),
     # --- Oscar dashboard: what a seller (partner user) may open --------------------------------
+    Case("dashboard:login", allow=EVERYONE, note="a login form (throttled like the others)"),
+    Case("dashboard:logout", allow=EVERYONE, get=False, post={}),
     Case("dashboard:index", allow=STAFF | SELLERS),
     Case("dashboard:order-list", allow=STAFF | SELLERS),
     Case(

@@ -7,16 +7,13 @@ role sees, and the whole matrix runs against one world.
 
 import re
 from collections import defaultdict
-from http.cookies import SimpleCookie
 
 import pytest
-from django.db import transaction
-from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, resolve
 from django.urls.exceptions import Resolver404
 
 from . import access_rules as rules
-from .world import build_world
+from .world import Browsers, build_world, request
 
 pytestmark = pytest.mark.django_db
 
@@ -107,31 +104,6 @@ def is_denied(response, case):
 
 def is_allowed(response, case):
     return response.status_code < 400 and not is_denied(response, case)
-
-
-class Browsers:
-    """One signed-in client per role, signed in once; every request starts from that session."""
-
-    def __init__(self, world):
-        self.cookies = {}
-        for role, user in world.users.items():
-            client = Client()
-            if user is not None:
-                client.force_login(user)
-            self.cookies[role] = SimpleCookie(client.cookies.output(header="", sep="\n"))
-
-    def client(self, role):
-        client = Client(raise_request_exception=False)
-        client.cookies = SimpleCookie(self.cookies[role].output(header="", sep="\n"))
-        return client
-
-
-def request(browsers, role, method, path, data):
-    client = browsers.client(role)
-    with transaction.atomic():
-        response = client.get(path) if method == "GET" else client.post(path, data or {})
-        transaction.set_rollback(True)
-    return response
 
 
 @pytest.mark.parametrize("area", list(AREAS))

@@ -2,9 +2,12 @@
 real services: the access matrix and the hostile-input tests run against it."""
 
 import datetime
+from http.cookies import SimpleCookie
 from types import SimpleNamespace
 
 from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.test import Client
 from django.utils import timezone
 from oscar.core.loading import get_model
 
@@ -105,3 +108,28 @@ def build_world():
         "operator": w.operator,
     }
     return w
+
+
+class Browsers:
+    """One signed-in client per role, signed in once; every request starts from that session."""
+
+    def __init__(self, world):
+        self.cookies = {}
+        for role, user in world.users.items():
+            client = Client()
+            if user is not None:
+                client.force_login(user)
+            self.cookies[role] = SimpleCookie(client.cookies.output(header="", sep="\n"))
+
+    def client(self, role):
+        client = Client(raise_request_exception=False)
+        client.cookies = SimpleCookie(self.cookies[role].output(header="", sep="\n"))
+        return client
+
+
+def request(browsers, role, method, path, data):
+    client = browsers.client(role)
+    with transaction.atomic():
+        response = client.get(path) if method == "GET" else client.post(path, data or {})
+        transaction.set_rollback(True)
+    return response
