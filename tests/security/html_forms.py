@@ -65,8 +65,8 @@ def page_forms(html: str) -> list[dict]:
 def form_data(form) -> dict:
     """What the browser would send for the form as drawn (checked boxes, selected options)."""
     data = {}
-    for name, value, _kind in form["fields"]:
-        if value is None:
+    for name, value, kind in form["fields"]:
+        if value is None or kind == "file":  # no file chosen: nothing sent
             continue
         data.setdefault(name, [])
         data[name].append(value)

@@ -62,7 +62,13 @@ def test_registering_a_taken_phone_in_full_width_digits_is_a_form_error_not_a_50
     services.register(phone="0912000302", password="Mat-khau-2025", commune=commune)
     response = client.post(
         reverse("sellers:register"),
-        {"phone": "0912000302".translate(FULL_WIDTH), "password": "Mat-khau-2025", "commune": commune.pk},
+        # "09" typed in ASCII, the rest in full width: the old check passed it, the account
+        # creation normalised it to the taken number and failed with IntegrityError (a 500).
+        {
+            "phone": "09" + "12000302".translate(FULL_WIDTH),
+            "password": "Mat-khau-2025",
+            "commune": commune.pk,
+        },
     )
     assert response.status_code == 200
     assert "đã có tài khoản" in response.content.decode()
