@@ -44,6 +44,10 @@ def _certificate(seller, name):
 
 
 def build_world():
+    from wagtail.models import Collection
+
+    if not Collection.objects.exists():  # Wagtail's root collection (a flushed test database lacks it)
+        Collection.add_root(name="Root")
     w = SimpleNamespace()
     w.official_x = make_official("canbo.x", COMMUNE_X)
     w.official_y = make_official("canbo.y", COMMUNE_Y)
