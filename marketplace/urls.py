@@ -15,6 +15,8 @@ urlpatterns = [
     # The Wagtail home page is the shop's front door; listed before Oscar's "" redirect.
     path("", wagtail_views.serve, {"path": ""}, name="home"),
     path("i18n/setlang/", set_language, name="set_language"),
+    # Stock Oscar/Wagtail URLs closed or repaired (security, issue 10): before their own.
+    path("", include("marketplace.security.urls")),
     path("admin/", admin.site.urls),
     path("cms/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
@@ -22,8 +24,6 @@ urlpatterns = [
     path("", include("marketplace.order.urls")),
     path("seller/", include("sellers.urls")),
     path("officials/", include("sellers.official_urls")),
-    # Stock Oscar URLs closed or repaired (security, issue 10): before Oscar's own.
-    path("", include("marketplace.security.urls")),
     path("", include(apps.get_app_config("oscar").urls[0])),
 ]
 

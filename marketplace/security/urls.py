@@ -2,8 +2,8 @@
 
 * Wishlists are a hidden feature here (OSCAR_HIDDEN_FEATURES), but Oscar still serves their
   URLs, and one of them answers 500 for a product that does not exist: all of them are 404.
-* Oscar's dashboard takes some object ids as text (``<str:pk>``) and then looks them up as
-  numbers: an id that is not a number answered 500. Those paths are 404 here.
+* Oscar's dashboard and Wagtail's choosers take some object ids as text (``<str:pk>``), then
+  look them up as numbers: an id that is not a number answered 500. Those paths are 404 here.
 * A customer's order line (Oscar's reorder action) has no page of its own: GET went looking for
   a template that does not exist (500), and an unknown line raised DoesNotExist (500).
 """
@@ -45,5 +45,6 @@ urlpatterns = [
         not_found,
     ),
     re_path(rf"^dashboard/pages/(?:update|delete)/{NOT_A_NUMBER}/$", not_found),
+    re_path(rf"^cms/(?:documents|images)/chooser/chosen/{NOT_A_NUMBER}/$", not_found),
     path("accounts/orders/<str:order_number>/<int:line_id>/", login_required(OrderLineView.as_view())),
 ]

@@ -83,6 +83,12 @@ KNOWN_STAFF_500S = {
     "admin/reviews/vote/add/",
     "admin/voucher/voucherapplication/add/",
     "cms/failwhale/",  # Wagtail's page that fails on purpose, to test error reporting
+    # Wagtail admin actions posted empty on the tree's root page, or without their form data:
+    "cms/pages/<int:page_to_move_id>/set_position/",
+    "cms/pages/<int:page_id>/lock/",
+    "cms/pages/<int:page_id>/unlock/",
+    "cms/choose-external-link/",
+    "cms/redirects/import/process/",
 }
 
 # First match wins: longer prefixes first.
@@ -294,6 +300,22 @@ CASES = [
         post={},
     ),
     # --- Oscar dashboard: what a seller (partner user) may open --------------------------------
+    Case(
+        "^dashboard/catalogue/(?:attribute-option-group|option)/(?P<pk>[^/]*[^0-9/][^/]*)/(?:update|delete)/$",
+        deny=EVERYONE,
+        path="/dashboard/catalogue/option/x/update/",
+        note="an id that is not a number: 404 (marketplace/security/urls.py)",
+    ),
+    Case(
+        "^dashboard/pages/(?:update|delete)/(?P<pk>[^/]*[^0-9/][^/]*)/$",
+        deny=EVERYONE,
+        path="/dashboard/pages/update/x/",
+    ),
+    Case(
+        "^cms/(?:documents|images)/chooser/chosen/(?P<pk>[^/]*[^0-9/][^/]*)/$",
+        deny=EVERYONE,
+        path="/cms/images/chooser/chosen/x/",
+    ),
     Case("dashboard:login", allow=EVERYONE, note="a login form (throttled like the others)"),
     Case("dashboard:logout", allow=EVERYONE, get=False, post={}),
     Case("dashboard:index", allow=STAFF | SELLERS),

@@ -45,6 +45,7 @@ def url_patterns(resolver=None, prefix="", namespace=None):
 
 
 def area_of(pattern):
+    pattern = pattern.lstrip("^")
     for area, prefixes in AREAS.items():
         if area != "storefront" and pattern.startswith(prefixes):
             return area
@@ -85,7 +86,7 @@ def cases_for(pattern, name):
     if named:
         return named
     for default in rules.DEFAULTS:
-        if pattern.startswith(default.prefix):
+        if pattern.lstrip("^").startswith(default.prefix):
             return [default.case(name or pattern)]
     return []
 
