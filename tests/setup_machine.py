@@ -1,4 +1,4 @@
-"""Install what the browser tests need but pip cannot: Debian's Chromium (run by `make test`)."""
+"""Install what the tests need but pip cannot: Debian's Chromium and redis-server (run by `make test`)."""
 
 import os
 import shutil
@@ -9,6 +9,11 @@ CHROMIUM = "/usr/bin/chromium"
 
 
 def main():
+    # The fault tests (tests/reliability/) start and stop a private redis-server of their own.
+    if shutil.which("redis-server") is None and shutil.which("apt-get") and os.geteuid() == 0:
+        env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+        subprocess.run(["apt-get", "update", "-qq"], check=False, env=env)
+        subprocess.run(["apt-get", "install", "-y", "-qq", "redis-server"], check=True, env=env)
     if os.path.exists(CHROMIUM):
         return
     if shutil.which("apt-get") is None or os.geteuid() != 0:

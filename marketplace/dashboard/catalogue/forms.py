@@ -1,9 +1,9 @@
 from django.core.files.uploadedfile import UploadedFile
-from django.db import transaction
 from oscar.apps.dashboard.catalogue.forms import *  # noqa: F403
 from oscar.apps.dashboard.catalogue.forms import ProductImageForm as StockProductImageForm
 
 from marketplace.catalogue.tasks import make_thumbnails
+from marketplace.core.background import enqueue_after_commit
 from marketplace.core.photos import clean_photo
 
 
@@ -22,6 +22,6 @@ class ProductImageForm(StockProductImageForm):
         new_photo = "original" in self.changed_data
         image = super().save(commit=commit)
         if commit and new_photo and image.original:
-            name = image.original.name
-            transaction.on_commit(lambda: make_thumbnails.delay(name))
+            # Durable like the workspace's: recorded in the outbox with this change.
+            enqueue_after_commit(make_thumbnails, image.original.name)
         return image
