@@ -16,6 +16,8 @@ urlpatterns = [
     # The Wagtail home page is the shop's front door; listed before Oscar's "" redirect.
     path("", wagtail_views.serve, {"path": ""}, name="home"),
     path("i18n/setlang/", set_language, name="set_language"),
+    # Stock Oscar/Wagtail URLs closed or repaired (security, issue 10): before their own.
+    path("", include("marketplace.security.urls")),
     path("admin/", admin.site.urls),
     path("cms/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

@@ -14,6 +14,11 @@ from .models import Commune, EthnicGroup, ExternalShopLink, OcopCertificate, Sel
 from .validators import clean_citizen_id, normalise_phone
 
 PHOTO_ATTRS = {"accept": "image/*"}
+# Every free-text field is bounded (docs/security.md); tests/security/test_limits.py checks it.
+MAX_PASSWORD = 128
+MAX_REASON = 1000
+MAX_STORY = 2000
+MAX_DESCRIPTION = 5000
 
 
 class PhotoField(forms.FileField):
@@ -38,6 +43,12 @@ class LoginForm(AuthenticationForm):
         max_length=254,
         widget=forms.TextInput(attrs={"autofocus": True, "autocomplete": "username", "inputmode": "email"}),
     )
+    password = forms.CharField(
+        label=_("Mật khẩu"),
+        strip=False,
+        max_length=MAX_PASSWORD,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
 
     def clean_username(self):
         value = self.cleaned_data["username"].strip()
@@ -59,6 +70,7 @@ class AccountForm(forms.Form):
     )
     password = forms.CharField(
         label=_("Mật khẩu (ít nhất 8 ký tự)"),
+        max_length=MAX_PASSWORD,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
     commune = forms.ModelChoiceField(
@@ -154,13 +166,17 @@ class IdentityForm(forms.Form):
 
 
 class StoryForm(forms.ModelForm):
+    story = forms.CharField(
+        label=_("Câu chuyện sản phẩm (không bắt buộc)"),
+        required=False,
+        max_length=MAX_STORY,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
     story_photo = PhotoField(label=_("Ảnh cơ sở hoặc sản phẩm (không bắt buộc)"), required=False)
 
     class Meta:
         model = Seller
         fields = ["story", "story_photo"]
-        labels = {"story": _("Câu chuyện sản phẩm (không bắt buộc)")}
-        widgets = {"story": forms.Textarea(attrs={"rows": 4})}
 
 
 class DecisionForm(forms.Form):
@@ -174,7 +190,10 @@ class DecisionForm(forms.Form):
         ],
     )
     reason = forms.CharField(
-        label=_("Lý do / nội dung cần bổ sung"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Lý do / nội dung cần bổ sung"),
+        required=False,
+        max_length=MAX_REASON,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
 
 
@@ -184,12 +203,16 @@ class CertificateDecisionForm(forms.Form):
         widget=forms.RadioSelect,
         choices=[("approve", _("Xác minh")), ("reject", _("Không chấp nhận"))],
     )
-    reason = forms.CharField(label=_("Lý do"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    reason = forms.CharField(
+        label=_("Lý do"), required=False, max_length=MAX_REASON, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
 
 class ProductForm(forms.Form):
     title = forms.CharField(label=_("Tên sản phẩm"), max_length=255)
-    description = forms.CharField(label=_("Mô tả"), required=False, widget=forms.Textarea(attrs={"rows": 4}))
+    description = forms.CharField(
+        label=_("Mô tả"), required=False, max_length=MAX_DESCRIPTION, widget=forms.Textarea(attrs={"rows": 4})
+    )
     product_group = forms.ChoiceField(label=_("Nhóm sản phẩm"), choices=ProductGroup.choices)
     price = forms.IntegerField(
         label=_("Giá bán (đồng)"),
@@ -270,4 +293,4 @@ class ExternalShopLinkForm(forms.Form):
 
 
 class LinkDecisionForm(forms.Form):
-    reason = forms.CharField(label=_("Lý do"), required=False, max_length=1000)
+    reason = forms.CharField(label=_("Lý do"), required=False, max_length=MAX_REASON)

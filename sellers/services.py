@@ -51,6 +51,13 @@ def can_assist(user) -> bool:
     return hasattr(user, "official_profile") or user.groups.filter(name=VILLAGE_HEADS).exists()
 
 
+def _require_helpers_commune(helper, commune):
+    """A commune official registers households of its own commune only (province staff: any)."""
+    profile = getattr(helper, "official_profile", None) if helper is not None else None
+    if profile is not None and profile.commune_id is not None and profile.commune_id != commune.pk:
+        raise ValidationError({"commune": _("Cán bộ xã chỉ đăng ký hộ cho người bán ở xã/phường của mình.")})
+
+
 def _require_editable(seller):
     if seller.status not in EDITABLE:
         raise ValidationError(_("Hồ sơ đã gửi đi; không sửa được lúc này."))
@@ -90,6 +97,7 @@ def register(*, phone: str, password: str, commune, email: str = "", assisted_by
 
 def start_seller(*, user, commune, phone: str = "", assisted_by=None):
     """A draft seller for an account; an existing customer account gives its phone here."""
+    _require_helpers_commune(assisted_by, commune)
     if Seller.objects.filter(user=user).exists():
         raise ValidationError(_("Tài khoản này đã có hồ sơ người bán."))
     seller = Seller.objects.create(
@@ -118,6 +126,8 @@ def save_shop(seller, *, name, entity_type, address=""):
 def save_step(seller, step: int, **fields):
     """Save the fields of one step on a draft and remember how far the wizard got."""
     _require_editable(seller)
+    if "commune" in fields:
+        _require_helpers_commune(seller.assisted_by, fields["commune"])
     for name, value in fields.items():
         setattr(seller, name, value)
     seller.wizard_step = max(seller.wizard_step, step)
@@ -191,6 +201,29 @@ def _require_official_for(official, seller):
         raise PermissionDenied(_("Hồ sơ này không thuộc xã/phường của bạn."))
 
 
+def is_own_file(official, seller) -> bool:
+    """The official owns the shop, or registered (and so submitted) it on the household's behalf."""
+    return official.pk is not None and official.pk in {seller.user_id, seller.assisted_by_id}
+
+
+def may_decide(official, seller) -> bool:
+    """Separation of duties: nobody decides a file they own, submitted or assisted."""
+    return Seller.objects.for_commune_official(official).filter(pk=seller.pk).exists() and not is_own_file(
+        official, seller
+    )
+
+
+def _require_decider(official, seller):
+    _require_official_for(official, seller)
+    if is_own_file(official, seller):
+        raise PermissionDenied(
+            _(
+                "Bạn không thể tự quyết định hồ sơ do chính mình sở hữu, nộp hoặc đăng ký hộ. "
+                "Hãy nhờ một cán bộ khác của xã/phường hoặc cán bộ tỉnh."
+            )
+        )
+
+
 def log_personal_data_view(official, seller):
     _require_official_for(official, seller)
     _audit(official, "seller.view_personal_data", seller)
@@ -205,7 +238,13 @@ DECISIONS = {
 
 @transaction.atomic
 def decide_registration(seller, *, official, decision: str, reason: str = ""):
-    _require_official_for(official, seller)
+    """submitted -> verified | changes_requested | rejected, once.
+
+    The row is locked first, so of two officials deciding at the same moment the second waits,
+    then finds the file decided and is refused: one decision, one shop, one notice.
+    """
+    seller = Seller.objects.select_for_update().get(pk=seller.pk)
+    _require_decider(official, seller)
     if decision not in DECISIONS:
         raise ValidationError(_("Quyết định không hợp lệ."))
     if seller.status != Seller.Status.SUBMITTED:
@@ -265,7 +304,11 @@ def add_certificate(seller, *, products=(), **fields):
 
 @transaction.atomic
 def decide_certificate(certificate, *, official, approve: bool, reason: str = ""):
-    _require_official_for(official, certificate.seller)
+    """pending -> approved | rejected, once (row locked: concurrent decisions give one)."""
+    certificate = OcopCertificate.objects.select_for_update().select_related("seller").get(pk=certificate.pk)
+    _require_decider(official, certificate.seller)
+    if certificate.reviewed_at is not None:
+        raise ValidationError(_("Chứng nhận này đã được xử lý."))
     reason = _reason(reason, required=not approve)
     certificate.approved = approve
     certificate.reviewed_at = timezone.now()
@@ -355,7 +398,7 @@ def remove_external_link(seller, link):
 def decide_external_link(link, *, official, confirm: bool, reason: str = ""):
     """An official of the seller's commune checked the shop really is this seller's."""
     link = ExternalShopLink.objects.select_for_update().select_related("seller").get(pk=link.pk)
-    _require_official_for(official, link.seller)
+    _require_decider(official, link.seller)
     if not link.is_pending:
         raise ValidationError(_("Đường dẫn này đã được xử lý hoặc đã bị người bán gỡ."))
     reason = _reason(reason, required=not confirm)

@@ -87,6 +87,9 @@ class PhonePage:
         self.base_url = base_url
         self.problems = []
         self.page_errors = []  # uncaught JavaScript errors; tests that care assert it is empty
+        # Console messages: Chromium reports Content-Security-Policy violations there (security).
+        self.console = []
+        page.on("console", lambda message: self.console.append(message.text))
         page.on("response", self._check_response)
         page.on("pageerror", lambda error: self.page_errors.append(str(error)))
 
@@ -113,6 +116,9 @@ def phone(browser, live_server):
     yield phone_page
     context.close()
     assert phone_page.problems == [], f"server errors or missing static files: {phone_page.problems}"
+    # Every page a browser test opens keeps to the Content-Security-Policy (docs/security.md).
+    csp = [m for m in phone_page.console if "Content Security Policy" in m]
+    assert csp == [], f"Content-Security-Policy violations: {csp}"
 
 
 @pytest.fixture(autouse=True)

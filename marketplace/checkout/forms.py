@@ -13,6 +13,9 @@ class ShippingAddressForm(oscar_forms.ShippingAddressForm):
     """No postcode or country (Vietnam only): name, phone, province, commune/ward, street."""
 
     state = forms.ChoiceField(label=_("Tỉnh/thành phố"), choices=())
+    notes = forms.CharField(
+        label=_("Ghi chú cho người giao hàng"), required=False, max_length=500, widget=forms.Textarea
+    )
 
     class Meta(oscar_forms.ShippingAddressForm.Meta):
         fields = ["first_name", "phone_number", "state", "line4", "line1", "notes"]
@@ -20,7 +23,6 @@ class ShippingAddressForm(oscar_forms.ShippingAddressForm):
             "first_name": _("Họ và tên người nhận"),
             "line4": _("Xã/phường"),
             "line1": _("Số nhà, đường, thôn/bản"),
-            "notes": _("Ghi chú cho người giao hàng"),
         }
 
     def __init__(self, *args, **kwargs):

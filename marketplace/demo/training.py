@@ -34,16 +34,18 @@ def quiz(*questions):
         {
             "title": "Bài kiểm tra",
             "questions": [
-                {
-                    "question": question,
-                    "choices": [{"text": t, "correct": True} for t in right]
-                    + [{"text": t, "correct": False} for t in wrong],
-                    "explanation": why,
-                }
+                {"question": question, "choices": _mixed(question, right, wrong), "explanation": why}
                 for question, right, wrong, why in questions
             ],
         },
     )
+
+
+def _mixed(question, right, wrong):
+    """The right answer is not always first: its place depends on the question (stable)."""
+    choices = [{"text": t, "correct": False} for t in wrong]
+    place = zlib.crc32(question.encode()) % (len(choices) + 1)
+    return choices[:place] + [{"text": t, "correct": True} for t in right] + choices[place:]
 
 
 # slug -> (title, audience, minutes, summary, introduction, [(lesson title, [blocks])]).

@@ -2,7 +2,6 @@
 
 from celery import shared_task
 from django.conf import settings
-from django.contrib.sites.models import Site
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.utils import translation
@@ -11,7 +10,7 @@ from . import selectors, status_links
 
 
 def _site_url():
-    return f"https://{Site.objects.get_current().domain}"
+    return settings.SITE_URL  # from the environment (docs/deployment.md), never a guess
 
 
 def _send(to, subject_template, body_template, context):

@@ -1,5 +1,6 @@
 """Settings shared by every environment; values come from the environment (django-environ)."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -67,7 +68,7 @@ INSTALLED_APPS = [
     "oscar.apps.dashboard.reports.apps.ReportsDashboardConfig",
     "oscar.apps.dashboard.users.apps.UsersDashboardConfig",
     "marketplace.dashboard.orders.apps.OrdersDashboardConfig",  # a seller sees only its own lines
-    "oscar.apps.dashboard.catalogue.apps.CatalogueDashboardConfig",
+    "marketplace.dashboard.catalogue.apps.CatalogueDashboardConfig",  # photo checks, safe widgets
     "oscar.apps.dashboard.offers.apps.OffersDashboardConfig",
     "oscar.apps.dashboard.partners.apps.PartnersDashboardConfig",
     "oscar.apps.dashboard.pages.apps.PagesDashboardConfig",
@@ -101,10 +102,14 @@ INSTALLED_APPS = [
     "cms",
     "marketplace.indicators",
     "marketplace.demo",
+    "axes",  # login throttling (security block below)
+    "marketplace.security",  # guards, CSP, site address from SITE_URL (docs/security.md)
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "marketplace.security.guards.RejectNulBytesMiddleware",  # before any view queries PostgreSQL
+    "marketplace.security.guards.ContentSecurityPolicyMiddleware",  # CSP header, request.csp_nonce
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "marketplace.core.middleware.VietnameseFirstLocaleMiddleware",
@@ -116,6 +121,7 @@ MIDDLEWARE = [
     "oscar.apps.basket.middleware.BasketMiddleware",
     "django.contrib.flatpages.middleware.FlatpageFallbackMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: turns a locked-out login into the lockout page
     # Speed (issue 13): shared cache of read pages, personal parts filled per request. Last, so
     # the session, user, CSRF, messages and basket above are ready when a hit is served.
     "marketplace.catalogue.pagecache.PageCacheMiddleware",
@@ -146,6 +152,7 @@ TEMPLATES = [
 ]
 
 AUTHENTICATION_BACKENDS = [
+    "marketplace.security.guards.ThrottledLoginBackend",  # first: refuses locked accounts and IPs
     "oscar.apps.customer.auth_backends.EmailBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
@@ -165,6 +172,8 @@ USE_I18N = True
 USE_TZ = True
 
 SITE_ID = 1
+# The public address buyers reach (e-mails link to it; `migrate` writes it into the Site records).
+SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 
 STATIC_URL = "/static/"
 STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
@@ -285,7 +294,7 @@ HAYSTACK_CONNECTIONS = {"default": {"ENGINE": "haystack.backends.simple_backend.
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Chợ OCOP Điện Biên"
-WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
+WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default=SITE_URL)
 WAGTAIL_I18N_ENABLED = False
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "webp", "jpeg": "webp", "png": "webp", "webp": "webp"}
 
@@ -295,3 +304,50 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
 }
+
+# --- Security (issue 10, docs/security.md) ----------------------------------------------------
+# Login throttling with django-axes: failures are counted per account and, separately, per IP,
+# in the database (shared by every app server); a locked login opens again after the cool-off.
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=10)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("LOGIN_LOCKOUT_MINUTES", default=15))
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False  # lockouts are still logged as warnings
+AXES_LOCKOUT_CALLABLE = "marketplace.security.guards.locked_out"
+# Behind PROXY_COUNT proxies, the client's address is read from X-Forwarded-For; with none, only
+# the socket address counts (a client could otherwise pick its own IP in that header).
+PROXY_COUNT = env.int("PROXY_COUNT", default=0)
+AXES_IPWARE_PROXY_COUNT = PROXY_COUNT or None
+AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR"] if PROXY_COUNT else []
+AXES_IPWARE_META_PRECEDENCE_ORDER += ["REMOTE_ADDR"]
+# Axes logs every successful login at INFO; lockouts (WARNING) are what operators need to see.
+LOGGING.setdefault("loggers", {})["axes"] = {"handlers": ["console"], "level": "WARNING", "propagate": False}
+
+# Content-Security-Policy (marketplace.security.guards.ContentSecurityPolicyMiddleware). A page
+# that needs another host (a payment provider's script, media on S3) adds it here, by directive.
+CSP_POLICY = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],  # + the response's nonce outside the staff areas
+    "style-src": ["'self'"],
+    "style-src-attr": ["'unsafe-inline'"],  # style="" attributes (a progress bar's width)
+    "img-src": ["'self'", "data:", "blob:", *env.list("CSP_IMG_SRC", default=[])],
+    "font-src": ["'self'", "data:"],
+    "connect-src": ["'self'"],
+    "frame-src": ["'self'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'none'"],
+}
+# Staff areas draw inline scripts and styles of their own (Oscar dashboard, Django admin, Wagtail
+# admin with its same-origin preview frame): these directives replace the ones above there.
+CSP_STAFF_PATHS = ["/dashboard/", "/admin/", "/cms/"]
+CSP_STAFF_POLICY = {
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "frame-ancestors": ["'self'"],
+}
+# The Wagtail admin calls no third party: no Gravatar (it would send a hash of staff e-mails),
+# no check for new releases (both also break the policy above).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False

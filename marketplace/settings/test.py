@@ -4,6 +4,7 @@ import os
 
 os.environ.setdefault("SECRET_KEY", "test-only-key")
 os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/ocop")
+os.environ.setdefault("SITE_URL", "http://testserver.ocop-dienbien.test")  # e-mails link here
 
 from .base import *  # noqa: E402,F403
 

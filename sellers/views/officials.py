@@ -75,7 +75,8 @@ def seller_detail(request, pk):
     context = {
         "seller": seller,
         "form": form,
-        "can_decide": seller.status == Seller.Status.SUBMITTED,
+        "can_decide": seller.status == Seller.Status.SUBMITTED and services.may_decide(request.user, seller),
+        "own_file": services.is_own_file(request.user, seller),
         "log": log,
         "links": selectors.external_link_queue(request.user, seller=seller),
         # The confirming official is shown for each link: one join, not a query per link.
@@ -96,7 +97,13 @@ def certificate_detail(request, pk):
 
     if _decided(request, form, decide, _("Đã ghi quyết định về chứng nhận.")):
         return redirect("officials:queue")
-    context = {"certificate": certificate, "form": form, "can_decide": certificate.reviewed_at is None}
+    context = {
+        "certificate": certificate,
+        "form": form,
+        "can_decide": (
+            certificate.reviewed_at is None and services.may_decide(request.user, certificate.seller)
+        ),
+    }
     return render(request, "sellers/officials/certificate_detail.html", context)
 
 

@@ -1,4 +1,4 @@
-"""20 buyers place orders for the last 5 units at the same moment, on PostgreSQL."""
+"""50 buyers place orders for the last 10 units at the same moment, on PostgreSQL."""
 
 import threading
 
@@ -11,11 +11,11 @@ from .conftest import add_to_basket, place_order, prepare_guest_checkout
 
 Order = get_model("order", "Order")
 StockRecord = get_model("partner", "StockRecord")
-BUYERS, UNITS = 20, 5
+BUYERS, UNITS = 50, 10
 
 
 @pytest.mark.django_db(transaction=True)
-def test_twenty_concurrent_checkouts_of_the_last_five_units(shop):
+def test_fifty_concurrent_checkouts_of_the_last_ten_units(shop):
     assert connection.vendor == "postgresql"
     product = shop.product(shop.seller("HTX Gạo"), "Gạo tám (lô cuối)", stock=UNITS)
     clients = []

@@ -4,7 +4,7 @@ then counted for indicator I1 in one query. Nobody else can touch them."""
 import datetime
 
 import pytest
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
@@ -241,5 +241,5 @@ def test_an_unverified_seller_cannot_add_links(client, official):
     seller = make_submitted_seller("0912000401")
     client.force_login(seller.user)
     assert add(client).status_code == 403
-    with pytest.raises(Exception, match="đã xác minh"):
+    with pytest.raises(ValidationError, match="đã xác minh"):
         services.add_external_link(seller, platform="shopee", url=SHOPEE)

@@ -280,7 +280,8 @@ def test_five_thousand_rows_in_a_real_worker_with_progress(client, celery_worker
     final = readings[-1]
     assert final["status"] == "succeeded", final
     assert (final["created"], final["percent"], final["total"]) == (5000, 100, 5000)
-    assert any(not r["finished"] for r in readings)  # progress was readable while it ran
+    # Progress was readable while the worker ran (not only queued, then done at once).
+    assert any(r["status"] == "running" for r in readings)
     percents = [r["percent"] for r in readings]
     assert percents == sorted(percents)
     assert CourseCompletion.objects.filter(session=session).count() == 5000

@@ -46,6 +46,14 @@ def valid_stars(product, today=None):
     return product.ocop_stars_on(today or timezone.localdate())
 
 
+@register.simple_tag(takes_context=True)
+def stars_today(context, product):
+    """``{% stars_today product as stars %}``: the view's ``today`` when it gives one (so a list and
+    its counts agree at midnight), else today. Oscar's own views (ranges, reviews) give none; a
+    filter argument that does not exist would be a server error there."""
+    return product.ocop_stars_on(context.get("today") or timezone.localdate())
+
+
 @register.filter
 def is_valid_on(certificate, today=None):
     return certificate.is_valid(today or timezone.localdate())

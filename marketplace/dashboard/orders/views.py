@@ -13,6 +13,7 @@ from oscar.apps.dashboard.orders.views import LineDetailView as StockLineDetailV
 from oscar.apps.dashboard.orders.views import OrderDetailView as StockOrderDetailView
 from oscar.apps.dashboard.orders.views import OrderListView as StockOrderListView
 from oscar.apps.dashboard.orders.views import OrderStatsView as StockOrderStatsView
+from oscar.apps.dashboard.orders.views import ShippingAddressUpdateView as StockShippingAddressUpdateView
 from oscar.apps.dashboard.orders.views import get_order_for_user_or_404
 from oscar.core.loading import get_model
 
@@ -76,6 +77,16 @@ class OrderListView(StockOrderListView):
 
 class OrderStatsView(StockOrderStatsView):
     """Whole-order revenue figures: the operator's; a seller has its own under /seller/."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_staff:
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+class ShippingAddressUpdateView(StockShippingAddressUpdateView):
+    """The buyer's address is the whole order's, shared by every seller's part: only the operator
+    changes it (stock Oscar lets any partner user of the order do so)."""
 
     def dispatch(self, request, *args, **kwargs):
         if not request.user.is_staff:
