@@ -1,5 +1,6 @@
 """Wagtail pages: the home page, training courses with lessons, and news."""
 
+from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -11,6 +12,10 @@ from wagtail.models import Page
 class HomePage(Page):
     intro = models.CharField(_("giới thiệu"), max_length=255, blank=True)
     body = RichTextField(_("nội dung"), blank=True)
+
+    class Meta:
+        verbose_name = _("trang chủ")
+        verbose_name_plural = _("trang chủ")
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
     subpage_types = ["cms.CourseIndexPage", "cms.NewsIndexPage"]
@@ -28,6 +33,10 @@ class HomePage(Page):
 
 class CourseIndexPage(Page):
     intro = RichTextField(_("giới thiệu"), blank=True)
+
+    class Meta:
+        verbose_name = _("danh sách khóa học")
+        verbose_name_plural = _("danh sách khóa học")
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["cms.HomePage"]
@@ -55,6 +64,10 @@ class CoursePage(Page):
     duration_minutes = models.PositiveIntegerField(_("thời lượng (phút)"), default=30)
     body = RichTextField(_("bài học"), blank=True)
 
+    class Meta:
+        verbose_name = _("khóa học")
+        verbose_name_plural = _("khóa học")
+
     content_panels = Page.content_panels + [
         FieldPanel("audience"),
         FieldPanel("summary"),
@@ -66,13 +79,24 @@ class CoursePage(Page):
 
 
 class NewsIndexPage(Page):
+    ARTICLES_PER_PAGE = 10
+
+    class Meta:
+        verbose_name = _("trang tin tức")
+        verbose_name_plural = _("trang tin tức")
+
     parent_page_types = ["cms.HomePage"]
     subpage_types = ["cms.NewsPage"]
     max_count = 1
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["articles"] = NewsPage.objects.child_of(self).live().public().order_by("-date")
+        # Newest first; several items on one day by publication time; 10 per page (?page=2).
+        articles = NewsPage.objects.child_of(self).live().public()
+        articles = articles.order_by("-date", "-first_published_at", "-pk")
+        page = Paginator(articles, self.ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
+        context["articles"] = page
+        context["page_obj"] = page
         return context
 
 
@@ -80,6 +104,10 @@ class NewsPage(Page):
     date = models.DateField(_("ngày đăng"))
     summary = models.CharField(_("tóm tắt"), max_length=255, blank=True)
     body = RichTextField(_("nội dung"), blank=True)
+
+    class Meta:
+        verbose_name = _("bản tin")
+        verbose_name_plural = _("bản tin")
 
     content_panels = Page.content_panels + [FieldPanel("date"), FieldPanel("summary"), FieldPanel("body")]
     parent_page_types = ["cms.NewsIndexPage"]

@@ -712,8 +712,10 @@ def seller_story(row, ethnic_name):
         + " làm tổ trưởng",
         "enterprise": f"Doanh nghiệp do {title} {rep} điều hành",
     }[kind]
+    # "Bản Mển" -> "bản Mển": only the common noun drops its capital, the place name keeps it.
+    place = "b" + address[1:] if address.startswith("Bản ") else address
     return (
-        f"{who}, ở {address.lower() if address.startswith('Bản') else address}, xã/phường {commune}, "
+        f"{who}, ở {place}, xã/phường {commune}, "
         f"tỉnh Điện Biên. Sản phẩm chính: {shorts}. Chúng tôi làm theo cách truyền thống của bản, "
         "dùng nguyên liệu tại chỗ và giao hàng đi mọi miền."
     )

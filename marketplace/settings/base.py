@@ -226,6 +226,10 @@ HAYSTACK_CONNECTIONS = {"default": {"ENGINE": "haystack.backends.simple_backend.
 WAGTAIL_SITE_NAME = "Chợ OCOP Điện Biên"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
+# Reach (issue 11): no avatar fetched from gravatar.com (broken offline, leaks the editor's e-mail
+# hash to a third party); page slugs without diacritics ("phien-cho", not "phiên-chợ").
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "webp", "jpeg": "webp", "png": "webp", "webp": "webp"}
 
 LOGGING = {
