@@ -217,6 +217,8 @@ OSCAR_FROM_EMAIL = DEFAULT_FROM_EMAIL
 OSCAR_ALLOW_ANON_CHECKOUT = True
 OSCAR_PRODUCTS_PER_PAGE = 24
 OSCAR_SLUG_ALLOW_UNICODE = False
+# Oscar's ASCII slugs turn "Điện" into "u0110ien": map đ first, the rest folds by itself.
+OSCAR_SLUG_MAP = {"đ": "d", "Đ": "D"}
 OSCAR_REQUIRED_ADDRESS_FIELDS = ("first_name", "line1", "line4", "country")
 OSCAR_HIDDEN_FEATURES = ["wishlists"]
 OSCAR_THUMBNAILER = "marketplace.catalogue.thumbnailer.WebpThumbnailer"

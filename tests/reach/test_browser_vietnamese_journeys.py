@@ -115,3 +115,27 @@ def test_editor_sees_vietnamese_page_types_in_wagtail(phone):
     page.wait_for_function("document.querySelector('#id_slug').value !== ''", timeout=5000)
     slug = page.input_value("#id_slug")
     assert slug == "tin-tuc-dien-bien", slug
+
+
+def test_catalogue_filters_close_after_apply_and_show_removable_chips(phone, shop):
+    coop = shop.seller("HTX Nông sản Thanh Yên", commune="Thanh Yên")
+    shop.product(coop, "Gạo Séng Cù", 40000, stars=3)
+    shop.product(coop, "Gạo nếp cái hoa vàng", 55000, stars=3)
+    shop.product(coop, "Măng khô", 90000)
+    page = phone.page
+
+    phone.goto("/catalogue/")
+    page.locator(".filters > summary").click()
+    expect(page.locator("a[data-stars='3']")).to_be_visible()
+    expect(page.locator("a[data-stars='4'], a[data-stars='5']")).to_have_count(0)  # nothing to find there
+    phone.screenshot("reach-10-catalogue-filters-open")
+    page.locator("a[data-stars='3']").click()
+    expect(page.locator(".product-card")).to_have_count(2)
+    assert page.locator("details.filters").get_attribute("open") is None
+    chip = page.locator(".active-filters .chip")
+    expect(chip).to_have_count(1)
+    expect(page.locator(".product-card").first).to_be_in_viewport()
+    phone.screenshot("reach-11-catalogue-filtered")
+    chip.click()
+    expect(page.locator(".product-card")).to_have_count(3)
+    expect(page.locator(".active-filters")).to_have_count(0)
