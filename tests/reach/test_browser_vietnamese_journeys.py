@@ -90,6 +90,23 @@ def test_buyer_registers_buys_and_reads_orders_in_vietnamese(phone, shop):
     expect(page).to_have_url(re.compile(r"/basket/$"))
     phone.screenshot("reach-07-reordered")
 
+    # The order filter: a date range with the order in it, then one without.
+    phone.goto("/accounts/orders/")
+    page.locator(".filters > summary").click()
+    today = page.evaluate("new Date().toLocaleDateString('sv-SE', {timeZone: 'Asia/Ho_Chi_Minh'})")
+    page.fill("#o-from", today)
+    page.locator(".filters__form button[type='submit']").click()
+    expect(page.locator(".order-card")).to_have_count(1)
+    page.locator(".filters > summary").click()
+    page.fill("#o-from", "2099-01-01")
+    page.fill("#o-to", "")
+    page.locator(".filters__form button[type='submit']").click()
+    expect(page.locator(".empty")).to_contain_text("Không có đơn hàng nào")
+    phone.check_page()
+
+    phone.goto("/accounts/")
+    phone.screenshot("reach-08-account")
+
 
 def test_editor_sees_vietnamese_page_types_in_wagtail(phone):
     get_user_model().objects.create_superuser("bientap", "bientap@example.vn", "bien-tap-vien-2026")
@@ -99,7 +116,7 @@ def test_editor_sees_vietnamese_page_types_in_wagtail(phone):
     page.fill("#id_password", "bien-tap-vien-2026")
     page.locator("form button[type='submit']").first.click()
     page.wait_for_load_state()
-    phone.screenshot("reach-08-cms-dashboard")
+    phone.screenshot("reach-09-cms-dashboard")
     assert "gravatar.com" not in page.content()
     from cms.models import HomePage
 
@@ -107,7 +124,7 @@ def test_editor_sees_vietnamese_page_types_in_wagtail(phone):
     phone.goto(f"/cms/pages/{home.pk}/add_subpage/")
     body = page.inner_text("main")
     assert "Trang tin tức" in body and "News index page" not in body
-    phone.screenshot("reach-09-cms-page-types")
+    phone.screenshot("reach-10-cms-page-types")
     # A new page's address has no diacritics (Wagtail's slug field, filled from the title).
     phone.goto(f"/cms/pages/add/cms/newsindexpage/{home.pk}/")
     page.fill("#id_title", "Tin tức Điện Biên")
@@ -128,14 +145,14 @@ def test_catalogue_filters_close_after_apply_and_show_removable_chips(phone, sho
     page.locator(".filters > summary").click()
     expect(page.locator("a[data-stars='3']")).to_be_visible()
     expect(page.locator("a[data-stars='4'], a[data-stars='5']")).to_have_count(0)  # nothing to find there
-    phone.screenshot("reach-10-catalogue-filters-open")
+    phone.screenshot("reach-11-catalogue-filters-open")
     page.locator("a[data-stars='3']").click()
     expect(page.locator(".product-card")).to_have_count(2)
     assert page.locator("details.filters").get_attribute("open") is None
     chip = page.locator(".active-filters .chip")
     expect(chip).to_have_count(1)
     expect(page.locator(".product-card").first).to_be_in_viewport()
-    phone.screenshot("reach-11-catalogue-filtered")
+    phone.screenshot("reach-12-catalogue-filtered")
     chip.click()
     expect(page.locator(".product-card")).to_have_count(3)
     expect(page.locator(".active-filters")).to_have_count(0)

@@ -35,20 +35,24 @@ def test_phone_filters_in_templates():
     assert html == '<a href="tel:+84912345678">0912 345 678</a>'
 
 
+# Aliases so that makemessages does not copy these vendor msgids into our own catalogue.
+vendor_text, vendor_ptext = gettext, pgettext
+
+
 def test_vendor_messages_in_vietnamese_and_english():
     with translation.override("vi"):
         with pytest.raises(ValidationError) as error:
             validate_password("ngan")
         assert "Mật khẩu quá ngắn: cần ít nhất 8 ký tự." in error.value.messages
-        assert gettext("In stock (%d available)") % 134 == "Còn hàng (134 sản phẩm)"
-        assert gettext("a maximum of %(max)d can be bought") % {"max": 3} == "chỉ còn 3 sản phẩm"
-        assert pgettext("Buy again", "Re-order") == "Mua lại"
+        assert vendor_text("In stock (%d available)") % 134 == "Còn hàng (134 sản phẩm)"
+        assert vendor_text("a maximum of %(max)d can be bought") % {"max": 3} == "chỉ còn 3 sản phẩm"
+        assert vendor_ptext("Buy again", "Re-order") == "Mua lại"
         total = Template('{% include "oscar/basket/messages/new_total.html" %}').render(
             Context({"basket": _Basket()})
         )
         assert "Tổng giỏ hàng bây giờ là" in total
     with translation.override("en"):
-        assert gettext("In stock (%d available)") % 2 == "In stock (2 available)"
+        assert vendor_text("In stock (%d available)") % 2 == "In stock (2 available)"
 
 
 class _Basket:
