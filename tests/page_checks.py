@@ -139,3 +139,25 @@ def storefront_problems(page):
         if english:
             problems.append(f"{path} shows English on the Vietnamese site: {english}")
     return problems
+
+
+# Controls a thumb must hit: at least 44 × 44 px (links inside a sentence are exempt, as in WCAG 2.5.5).
+_SMALL_TARGETS = """() => [...document.querySelectorAll(
+    'main a[href], main button, main input:not([type=hidden]), main select, main summary, header a, header button'
+)].filter(e => {
+    if (e.offsetParent === null) return false;
+    const parent = e.parentElement;
+    const inSentence = e.tagName === 'A' && parent && ['P', 'SPAN', 'SMALL', 'DD'].includes(parent.tagName)
+        && parent.innerText.trim() !== e.innerText.trim();
+    if (inSentence || e.classList.contains('skip-link')) return false;
+    const r = e.getBoundingClientRect();
+    return Math.round(r.height) < 44 || Math.round(r.width) < 44;
+}).map(e => {
+    const r = e.getBoundingClientRect();
+    return `${e.tagName.toLowerCase()} "${(e.innerText || e.name || '').trim().slice(0, 30)}" ${Math.round(r.width)}×${Math.round(r.height)}`;
+})"""
+
+
+def small_tap_targets(page):
+    """Buttons, fields and stand-alone links in the header and main content under 44 × 44 px."""
+    return page.evaluate(_SMALL_TARGETS)

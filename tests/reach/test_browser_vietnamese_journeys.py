@@ -8,6 +8,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
 
+from tests.page_checks import small_tap_targets
+
 pytestmark = pytest.mark.django_db(transaction=True)
 
 HEAVY_SCRIPTS = ("jquery", "moment", "tempusdominus")
@@ -39,10 +41,14 @@ def test_buyer_registers_buys_and_reads_orders_in_vietnamese(phone, shop):
     page.wait_for_load_state()
 
     # Product page and basket: Oscar's messages in Vietnamese, stock without a stray space.
+    phone.goto("/")
+    assert small_tap_targets(page) == []
     phone.goto("/catalogue/")
+    assert small_tap_targets(page) == []
     page.locator(".product-card", has_text="Chè Shan Tuyết").locator("a").first.click()
     expect(page.locator("h1")).to_have_text("Chè Shan Tuyết cổ thụ 200g")
     phone.screenshot("reach-02-product")
+    assert small_tap_targets(page) == []
     page.locator(".buy-form button[type=submit]").click()
     expect(page.locator("body")).to_contain_text("Tổng giỏ hàng")
     phone.screenshot("reach-03-added-to-basket")
@@ -55,6 +61,7 @@ def test_buyer_registers_buys_and_reads_orders_in_vietnamese(phone, shop):
     remove = page.locator("a[data-behaviours~='remove'], .basket-remove").first
     box = remove.bounding_box()
     assert box["width"] >= 44 and box["height"] >= 44, f"remove link is {box['width']}×{box['height']} px"
+    assert small_tap_targets(page) == []
 
     # Checkout as the signed-in buyer, cash on delivery.
     quantity = page.locator("input[name$='-quantity']").first
@@ -79,6 +86,7 @@ def test_buyer_registers_buys_and_reads_orders_in_vietnamese(phone, shop):
     expect(page.locator(".order-card")).to_contain_text("Đã xác nhận")
     assert not any(name in src.lower() for src in _scripts(page) for name in HEAVY_SCRIPTS), _scripts(page)
     phone.screenshot("reach-05-account-orders")
+    assert small_tap_targets(page) == []
     page.locator(".order-card").click()
     expect(page.locator("h1")).to_contain_text("Đơn hàng")
     body = page.inner_text("main")
@@ -86,6 +94,7 @@ def test_buyer_registers_buys_and_reads_orders_in_vietnamese(phone, shop):
     assert "0912 345 678" in body
     assert _scripts(page) == []
     phone.screenshot("reach-06-account-order-detail")
+    assert small_tap_targets(page) == []
     page.locator("form button[type='submit']", has_text="Mua lại").click()
     expect(page).to_have_url(re.compile(r"/basket/$"))
     phone.screenshot("reach-07-reordered")
