@@ -142,9 +142,11 @@ def storefront_problems(page):
 
 
 # Controls a thumb must hit: at least 44 × 44 px (links inside a sentence are exempt, as in WCAG 2.5.5).
-_SMALL_TARGETS = """() => [...document.querySelectorAll(
-    'main a[href], main button, main input:not([type=hidden]), main select, main summary, header a, header button'
-)].filter(e => {
+_TARGETS = ", ".join(
+    ("main a[href]", "main button", "main input:not([type=hidden])", "main select", "main summary")
+    + ("header a", "header button")
+)
+_SMALL_TARGETS = """() => [...document.querySelectorAll(TARGETS)].filter(e => {
     if (e.offsetParent === null) return false;
     const parent = e.parentElement;
     const inSentence = e.tagName === 'A' && parent && ['P', 'SPAN', 'SMALL', 'DD'].includes(parent.tagName)
@@ -153,9 +155,9 @@ _SMALL_TARGETS = """() => [...document.querySelectorAll(
     const r = e.getBoundingClientRect();
     return Math.round(r.height) < 44 || Math.round(r.width) < 44;
 }).map(e => {
-    const r = e.getBoundingClientRect();
-    return `${e.tagName.toLowerCase()} "${(e.innerText || e.name || '').trim().slice(0, 30)}" ${Math.round(r.width)}×${Math.round(r.height)}`;
-})"""
+    const r = e.getBoundingClientRect(), text = (e.innerText || e.name || '').trim().slice(0, 30);
+    return `${e.tagName.toLowerCase()} "${text}" ${Math.round(r.width)}×${Math.round(r.height)}`;
+})""".replace("TARGETS", repr(_TARGETS))
 
 
 def small_tap_targets(page):
