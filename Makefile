@@ -29,9 +29,11 @@ test: install
 	DATABASE_URL=$(PG_URL) REDIS_URL=$(REDIS) CELERY_BROKER_URL=$(REDIS) CELERY_RESULT_BACKEND=$(REDIS) \
 		$(BIN)/pytest --create-db $(PYTEST_ARGS)
 
+# Import rules (pyproject.toml [tool.importlinter]); `make test` checks them too (tests/test_import_rules.py).
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
 
 format: install
 	$(BIN)/ruff check --fix .

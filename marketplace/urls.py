@@ -9,7 +9,7 @@ from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from marketplace.catalogue.views import SellerShopView
+from sellers.views.shop import SellerShopView
 
 urlpatterns = [
     # The Wagtail home page is the shop's front door; listed before Oscar's "" redirect.

@@ -7,9 +7,10 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from marketplace.catalogue.images import clean_photo
+from marketplace.core.ocop import ProductGroup
+from marketplace.core.photos import clean_photo
 
-from .models import Commune, EthnicGroup, ExternalShopLink, OcopCertificate, ProductGroup, Seller
+from .models import Commune, EthnicGroup, ExternalShopLink, OcopCertificate, Seller
 from .validators import clean_citizen_id, normalise_phone
 
 PHOTO_ATTRS = {"accept": "image/*"}

@@ -3,9 +3,11 @@
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator, URLValidator
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from marketplace.core.ocop import ProductGroup
 
 KINH_CODE = "01"
 
@@ -56,17 +58,6 @@ class Commune(models.Model):
         return f"{self.get_kind_display()} {self.name}"
 
 
-class ProductGroup(models.TextChoices):
-    """The six OCOP product groups."""
-
-    FOOD = "food", _("Thực phẩm")
-    BEVERAGE = "beverage", _("Đồ uống")
-    HERBAL = "herbal", _("Thảo dược")
-    TEXTILE = "textile", _("Vải và may mặc")
-    SOUVENIR = "souvenir", _("Lưu niệm, nội thất, trang trí")
-    TOURISM = "tourism", _("Dịch vụ du lịch cộng đồng và điểm du lịch")
-
-
 class SellerQuerySet(models.QuerySet):
     def verified(self):
         return self.filter(status=Seller.Status.VERIFIED)
@@ -82,13 +73,6 @@ class SellerQuerySet(models.QuerySet):
         if profile.commune_id is None:
             return self
         return self.filter(commune_id=profile.commune_id)
-
-    def with_confirmed_external_listing(self, on=None):
-        """Sellers with a shop on another platform confirmed by an official (indicator I1).
-
-        ``on`` counts as of the end of that day: confirmed by then and not removed by then.
-        """
-        return self.filter(has_confirmed_external_listing(on))
 
 
 class Seller(models.Model):
@@ -348,9 +332,3 @@ class ExternalShopLink(models.Model):
     @property
     def is_pending(self):
         return self.confirmed_at is None and self.rejected_at is None and self.removed_at is None
-
-
-def has_confirmed_external_listing(on=None):
-    """``Exists`` over a seller's confirmed links, for filters and ``Count(filter=...)`` (I1)."""
-    links = ExternalShopLink.objects.confirmed(on).filter(seller_id=OuterRef("pk"))
-    return Exists(links)

@@ -1,10 +1,10 @@
 """Read-side queries about sellers, their shops and reference data."""
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Exists, OuterRef, Q, Sum
 from django.utils import timezone
 from oscar.core.loading import get_model
 
-from .models import Commune, ExternalShopLink, OcopCertificate, Seller, has_confirmed_external_listing
+from .models import Commune, ExternalShopLink, OcopCertificate, Seller
 
 Product = get_model("catalogue", "Product")
 OrderPart = get_model("order", "OrderPart")
@@ -20,6 +20,11 @@ def seller_for_user(user):
     if not user.is_authenticated:
         return None
     return Seller.objects.filter(user=user).select_related("commune", "partner").first()
+
+
+def public_shops():
+    """Sellers whose shop page buyers may open: the verified ones."""
+    return Seller.objects.verified().select_related("commune", "rep_ethnic_group")
 
 
 def assisted_sellers(user):
@@ -59,6 +64,24 @@ def sellers_for_official(official):
     return Seller.objects.for_commune_official(official).select_related("commune", "rep_ethnic_group")
 
 
+def certificates_for_official(official):
+    return OcopCertificate.objects.for_commune_official(official)
+
+
+def external_links_for_official(official):
+    return ExternalShopLink.objects.for_commune_official(official)
+
+
+def recent_audit_log(seller, limit=10):
+    """The latest entries of a seller's audit log, with who acted (one query)."""
+    return list(seller.audit_log.select_related("actor")[:limit])
+
+
+def confirmed_links_of(seller):
+    """The seller's confirmed shops elsewhere, with the confirming official (one join)."""
+    return seller.external_links.confirmed().select_related("confirmed_by")
+
+
 # --- a seller's own shop ----------------------------------------------------------------------
 
 
@@ -70,12 +93,22 @@ def products_of(seller):
     )
 
 
+def stock_record_of(seller, product):
+    """The seller's price and stock for one of its products (None if not yet stocked)."""
+    return product.stockrecords.filter(partner_id=seller.partner_id).first()
+
+
 def order_parts_of(seller):
     if seller.partner_id is None:
         return OrderPart.objects.none()
     return (
         OrderPart.objects.filter(partner_id=seller.partner_id).select_related("order").order_by("-created_at")
     )
+
+
+def order_part_of(seller, pk):
+    """One of the seller's own order parts, with the buyer's address (None if not the seller's)."""
+    return order_parts_of(seller).select_related("order__shipping_address").filter(pk=pk).first()
 
 
 def lines_of_part(part):
@@ -107,16 +140,23 @@ def external_links_of(seller):
     return seller.external_links.active().order_by("-added_at")
 
 
-# --- indicator I1 -----------------------------------------------------------------------------
+# --- indicator I1: sellers also selling on another platform ----------------------------------
+# Everything I1 needs from sellers, in one place for the indicators app. A link counts once an
+# official of the seller's commune confirmed it; ``on`` judges as of the end of that day
+# (confirmed by then, not removed by then); None means today.
+
+
+def confirmed_external_listing(on=None):
+    """``Exists`` over a seller's confirmed links, for one-query counts, e.g.
+    ``Seller.objects.aggregate(n=Count("pk", filter=Q(confirmed_external_listing(on))))``."""
+    links = ExternalShopLink.objects.confirmed(on).filter(seller_id=OuterRef("pk"))
+    return Exists(links)
+
+
+def sellers_with_confirmed_external_listing(on=None):
+    return Seller.objects.filter(confirmed_external_listing(on))
 
 
 def sells_on_other_platform(seller, on=None) -> bool:
     """Has an official-confirmed shop on another platform (on a date: confirmed then, not removed)."""
     return ExternalShopLink.objects.confirmed(on).filter(seller=seller).exists()
-
-
-# ``Exists`` expression for one-query counts, e.g.
-# ``Seller.objects.aggregate(n=Count("pk", filter=Q(confirmed_external_listing())))``;
-# or filter with ``Seller.objects.with_confirmed_external_listing(on)``. The model module's
-# function itself, re-exported under the read-side name rather than wrapped.
-confirmed_external_listing = has_confirmed_external_listing

@@ -17,11 +17,11 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
-from marketplace.catalogue.services import refresh_ocop_fields
+from marketplace.core.messaging import notify
 from marketplace.core.text import fold
 
 from .models import AuditLogEntry, ExternalShopLink, OcopCertificate, Seller
-from .notifications import notify
+from .signals import certificate_products_changed
 from .validators import clean_citizen_id, hash_citizen_id, normalise_phone
 
 User = get_user_model()
@@ -272,7 +272,7 @@ def decide_certificate(certificate, *, official, approve: bool, reason: str = ""
     certificate.review_note = reason
     certificate.is_expired = certificate.expires_on < timezone.localdate()
     certificate.save()
-    refresh_ocop_fields(certificate.products.all())
+    certificate_products_changed.send(OcopCertificate, products=certificate.products.all(), on=None)
     action = "certificate.approve" if approve else "certificate.reject"
     _audit(official, action, certificate.seller, f"{certificate} {reason}".strip())
     if certificate.seller.user is not None:
@@ -290,7 +290,7 @@ def expire_certificates(on=None) -> int:
     product_model = get_model("catalogue", "Product")
     products = list(product_model.objects.filter(ocop_certificates__in=expired).distinct())
     count = expired.update(is_expired=True)
-    refresh_ocop_fields(products, on=on)
+    certificate_products_changed.send(OcopCertificate, products=products, on=on)
     return count
 
 

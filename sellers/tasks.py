@@ -1,24 +1,16 @@
-"""Background work for sellers: notifications and the daily certificate expiry."""
+"""Background work for sellers: the daily certificate expiry, and the worker health check."""
 
 from celery import shared_task
-from django.conf import settings
-from django.core.mail import send_mail
 
-
-@shared_task
-def send_email(to: str, subject: str, body: str) -> None:
-    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [to])
-
-
-@shared_task
-def send_sms(phone: str, text: str) -> None:
-    from .sms import send_sms as send
-
-    send(phone, text)
+from . import selectors, services
 
 
 @shared_task
 def expire_certificates() -> int:
-    from .services import expire_certificates as expire
+    return services.expire_certificates()
 
-    return expire()
+
+@shared_task
+def count_communes():
+    """Smallest real round trip (broker -> worker -> database -> result); used to check a worker is up."""
+    return selectors.commune_count()

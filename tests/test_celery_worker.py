@@ -1,4 +1,4 @@
-from marketplace.core.tasks import count_communes
+from sellers.tasks import count_communes
 
 
 def test_real_worker_runs_a_task_against_the_database(celery_worker_process):

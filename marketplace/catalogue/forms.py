@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from sellers.models import ProductGroup
+from marketplace.core.ocop import ProductGroup
 
 from .selectors import STAR_LEVELS, CatalogueFilters
 

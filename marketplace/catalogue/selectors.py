@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from django.contrib.postgres.search import TrigramWordSimilarity
 from django.db import connection
 from django.db.models import (
+    Avg,
     Case,
     Count,
     Exists,
@@ -30,6 +31,7 @@ from sellers.models import Seller
 from . import cache
 
 Product = get_model("catalogue", "Product")
+Category = get_model("catalogue", "Category")
 ProductImage = get_model("catalogue", "ProductImage")
 StockRecord = get_model("partner", "StockRecord")
 
@@ -309,5 +311,14 @@ def approved_reviews(product, limit=10):
     return product.reviews.filter(status=product.reviews.model.APPROVED).select_related("user")[:limit]
 
 
+def category(pk):
+    return Category.objects.filter(pk=pk).first()
+
+
 def seller_products(seller, limit=48):
     return with_card_data(listable_products().filter(seller=seller)).order_by("-date_created")[:limit]
+
+
+def seller_rating(seller):
+    """Average rating of the seller's rated products (None when none is rated)."""
+    return Product.objects.filter(seller=seller, rating__isnull=False).aggregate(r=Avg("rating"))["r"]

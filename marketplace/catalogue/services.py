@@ -1,11 +1,93 @@
-"""Writes to the catalogue that other apps trigger (through these functions, not the models)."""
+"""Writes to the catalogue: a seller's own products (called by the seller workspace views), and
+the OCOP fields copied onto products when certificates change (on sellers' signal).
 
+Other apps write products through these functions, never through the models directly.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
 from . import cache
+from .tasks import make_thumbnails
 
 Product = get_model("catalogue", "Product")
+ProductClass = get_model("catalogue", "ProductClass")
+ProductImage = get_model("catalogue", "ProductImage")
+StockRecord = get_model("partner", "StockRecord")
+
+PRODUCT_CLASS_NAME = "Sản phẩm OCOP"
+
+
+def default_product_class():
+    product_class, _created = ProductClass.objects.get_or_create(
+        slug="san-pham-ocop",
+        defaults={"name": PRODUCT_CLASS_NAME, "track_stock": True, "requires_shipping": True},
+    )
+    return product_class
+
+
+def _require_shop(seller):
+    if not seller.has_open_shop:
+        raise PermissionDenied(_("Cơ sở cần được xác minh trước khi đăng sản phẩm."))
+
+
+@transaction.atomic
+def save_product(
+    seller, *, product=None, title, description, product_group, price, stock, weight_grams, photo=None
+):
+    """Create or update one of the seller's products; ``photo`` is a cleaned image file."""
+    _require_shop(seller)
+    if product is None:
+        # New products go on sale at once; an edit keeps a hidden product hidden.
+        product = Product(
+            seller=seller, product_class=default_product_class(), structure="standalone", is_public=True
+        )
+    elif product.seller_id != seller.pk:
+        raise PermissionDenied
+    product.title = title
+    product.description = description
+    product.product_group = product_group
+    product.weight_grams = weight_grams
+    product.save()
+    StockRecord.objects.update_or_create(
+        product=product,
+        partner=seller.partner,
+        defaults={
+            "partner_sku": f"{seller.pk}-{product.pk}",
+            "price_currency": "VND",
+            "price": price,
+            "num_in_stock": stock,
+        },
+    )
+    if photo is not None:
+        _replace_photo(product, photo)
+    return product
+
+
+def set_product_visible(seller, product, visible: bool):
+    """Hide a product from buyers or show it again. Never deleted: orders point at it."""
+    _require_shop(seller)
+    if product.seller_id != seller.pk:
+        raise PermissionDenied
+    if product.is_public != visible:
+        product.is_public = visible
+        product.save(update_fields=["is_public", "date_updated"])
+    return product
+
+
+def _replace_photo(product, photo):
+    for old in product.images.all():
+        old.delete()
+    image = ProductImage.objects.create(product=product, original=photo, display_order=0)
+    name = image.original.name
+    transaction.on_commit(lambda: make_thumbnails.delay(name))
+    return image
+
+
+# --- OCOP stars on products ------------------------------------------------------------------
 
 
 def refresh_ocop_fields(products, on=None):

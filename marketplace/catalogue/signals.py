@@ -1,16 +1,24 @@
-"""Invalidate cached catalogue counts when what they count changes (see cache.py)."""
+"""Invalidate cached catalogue counts when what they count changes (see cache.py), and copy
+OCOP stars onto products when sellers' certificates change."""
 
 from django.apps import apps
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
-from . import cache
+from sellers.signals import certificate_products_changed
+
+from . import cache, services
 
 
 def _bump(sender, **kwargs):
     cache.bump()
 
 
+def _refresh_ocop_fields(sender, products, on, **kwargs):
+    services.refresh_ocop_fields(products, on=on)
+
+
 def connect():
+    certificate_products_changed.connect(_refresh_ocop_fields, dispatch_uid="catalogue-ocop-fields")
     models = [
         apps.get_model("catalogue", "Product"),
         apps.get_model("partner", "StockRecord"),

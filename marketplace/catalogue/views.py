@@ -1,4 +1,5 @@
-"""Public catalogue pages: list and search, product page, traceability, seller shop.
+"""Public catalogue pages: list and search, product page, traceability and label (a seller's
+public shop page: sellers/views/shop.py).
 
 Every page reads through selectors in a fixed number of queries and writes nothing on GET.
 Stock Oscar's product page sends `product_viewed`, whose analytics receiver UPDATEs a view
@@ -7,23 +8,17 @@ counter on every request; this view does not send it (see ProductDetailView.send
 
 import segno
 from django.contrib import messages
-from django.db.models import Avg
 from django.http import Http404, HttpResponsePermanentRedirect
-from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 from oscar.apps.catalogue import views as oscar_views
-from oscar.core.loading import get_model
 
-from sellers.models import ProductGroup, Seller
+from marketplace.core.ocop import ProductGroup
 
 from . import selectors
 from .forms import SORT_CHOICES, CatalogueFilterForm
-
-Category = get_model("catalogue", "Category")
-Product = get_model("catalogue", "Product")
 
 
 class CatalogueView(ListView):
@@ -75,8 +70,8 @@ class CatalogueView(ListView):
 
 class ProductCategoryView(CatalogueView):
     def get(self, request, *args, **kwargs):
-        self.category = get_object_or_404(Category, pk=kwargs["pk"])
-        if not (self.category.is_public or request.user.is_staff):
+        self.category = selectors.category(kwargs["pk"])
+        if self.category is None or not (self.category.is_public or request.user.is_staff):
             raise Http404
         expected = self.category.get_absolute_url()
         if expected != request.path:
@@ -144,27 +139,4 @@ class LabelView(TraceabilityView):
         url = _trace_url(self.request, self.object)
         qr = segno.make(url, error="m")
         ctx.update(trace_url=url, qr_svg=qr.svg_inline(scale=4, omitsize=True, title=self.object.title))
-        return ctx
-
-
-class SellerShopView(DetailView):
-    """A verified seller's public shop: story, commune, products, rating."""
-
-    template_name = "oscar/catalogue/seller_shop.html"
-    context_object_name = "seller"
-    slug_url_kwarg = "slug"
-
-    def get_queryset(self):
-        return Seller.objects.verified().select_related("commune", "rep_ethnic_group")
-
-    def get_context_data(self, **kwargs):
-        ctx = super().get_context_data(**kwargs)
-        products = list(selectors.seller_products(self.object))
-        ctx.update(
-            products=products,
-            rating=Product.objects.filter(seller=self.object, rating__isnull=False).aggregate(
-                r=Avg("rating")
-            )["r"],
-            today=timezone.localdate(),
-        )
         return ctx

@@ -14,6 +14,7 @@ from oscar.core.loading import get_class, get_model
 
 from marketplace.order import selectors as order_selectors
 from marketplace.order import services as order_services
+from marketplace.order import status_links
 
 from .forms import PaymentMethodForm
 from .payment_methods import get_method
@@ -77,37 +78,14 @@ class PaymentDetailsView(oscar_views.PaymentDetailsView):
     def handle_payment(self, order_number, total, **kwargs):
         self.chosen_payment_method().take_payment(self, order_number, total)
 
-    def handle_order_placement(
-        self,
-        order_number,
-        user,
-        basket,
-        shipping_address,
-        shipping_method,
-        shipping_charge,
-        billing_address,
-        order_total,
-        surcharges=None,
-        **kwargs,
-    ):
-        # One savepoint: if stock runs out for any line, nothing of the order is kept and
-        # Oscar's UnableToPlaceOrder handling shows the buyer the reason.
+    def place_order(self, *args, **kwargs):
+        """Oscar's order, then one part per seller, in one savepoint: if stock runs out for any
+        line, nothing of the order is kept and Oscar's UnableToPlaceOrder handling shows the
+        buyer the reason. (Oscar's handle_order_placement calls this, then submits the basket.)"""
         with transaction.atomic():
-            order = self.place_order(
-                order_number=order_number,
-                user=user,
-                basket=basket,
-                shipping_address=shipping_address,
-                shipping_method=shipping_method,
-                shipping_charge=shipping_charge,
-                order_total=order_total,
-                billing_address=billing_address,
-                surcharges=surcharges,
-                **kwargs,
-            )
+            order = super().place_order(*args, **kwargs)
             order_services.split_order_into_parts(order)
-            basket.submit()
-        return self.handle_successful_order(order)
+        return order
 
     def send_order_placed_email(self, order):
         order_services.notify_order_placed(order)
@@ -135,5 +113,5 @@ class ThankYouView(oscar_views.ThankYouView):
     def get_context_data(self, *args, **kwargs):
         ctx = super().get_context_data(*args, **kwargs)
         ctx["order"] = order_selectors.order_with_parts(pk=self.object.pk)
-        ctx["status_path"] = order_services.status_path(self.object)
+        ctx["status_path"] = status_links.status_path(self.object)
         return ctx

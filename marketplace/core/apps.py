@@ -5,8 +5,3 @@ class CoreConfig(AppConfig):
     name = "marketplace.core"
     label = "core"
     verbose_name = "Marketplace core"
-
-    def ready(self):
-        from . import signals
-
-        signals.connect()

@@ -1,9 +1,17 @@
+"""Background sending of e-mail and text messages (queued by core.messaging.notify)."""
+
 from celery import shared_task
+from django.conf import settings
+from django.core.mail import send_mail
+
+from .sms import send_sms as send_text
 
 
 @shared_task
-def count_communes():
-    """Smallest real round trip (broker -> worker -> database -> result); used to check a worker is up."""
-    from sellers.selectors import commune_count
+def send_email(to: str, subject: str, body: str) -> None:
+    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [to])
 
-    return commune_count()
+
+@shared_task
+def send_sms(phone: str, text: str) -> None:
+    send_text(phone, text)

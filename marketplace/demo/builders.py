@@ -18,7 +18,6 @@ from functools import cache
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Permission
 from django.contrib.sites.models import Site
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
@@ -28,17 +27,17 @@ from oscar.core.loading import get_model
 from PIL import Image, ImageDraw, ImageFont
 
 from marketplace.catalogue.images import THUMBNAIL_WIDTHS, thumbnail_path, write_thumbnails
+from marketplace.core.ocop import ProductGroup
 from marketplace.core.text import fold
+from sellers import services as seller_services
 from sellers.models import (
     Commune,
     EthnicGroup,
     ExternalShopLink,
     OcopCertificate,
     OfficialProfile,
-    ProductGroup,
     Seller,
 )
-from sellers.validators import hash_citizen_id
 
 from . import data
 
@@ -58,11 +57,16 @@ SourceType = get_model("payment", "SourceType")
 Source = get_model("payment", "Source")
 
 MOBILE_PREFIXES = ["912", "983", "968", "347", "869", "886"]
+# The official's decision that leaves a seller in each decided status.
+DECISIONS = {
+    Seller.Status.VERIFIED: "approve",
+    Seller.Status.CHANGES_REQUESTED: "request_changes",
+    Seller.Status.REJECTED: "reject",
+}
 REVIEW_NOTES = {
     "changes_requested": "Ảnh giấy chứng nhận OCOP bị mờ, đề nghị chụp lại rõ số quyết định.",
     "rejected": "Hộ đã đăng ký một cơ sở khác với cùng số CCCD.",
 }
-CERTIFIABLE_STATUSES = {Seller.Status.VERIFIED, Seller.Status.SUBMITTED, Seller.Status.CHANGES_REQUESTED}
 IMAGE_SIZE = (800, 800)  # the site shows photos square (object-fit: cover)
 FONT_PATHS = [
     "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
@@ -123,8 +127,8 @@ class Plan:
         plan.sellers = rows
         rng = stage_rng(seed, "products")
         for seller_no, row in enumerate(data.SELLERS, start=1):
-            if row not in rows:
-                continue
+            if row not in rows or row[9] != Seller.Status.VERIFIED:
+                continue  # only a verified seller has a shop to post products in
             slug, commune = row[0], row[3]
             for line_no, key in enumerate(row[10], start=1):
                 line = data.PRODUCT_LINES[key]
@@ -224,63 +228,82 @@ class Seeder:
 
     # ---------------------------------------------------------------- sellers
     def ensure_sellers(self):
+        """Sellers registered, submitted and decided through the site's own services, so the
+        demo obeys the real rules (only a verified seller gets an Oscar partner and a shop)."""
         rng = stage_rng(self.seed, "sellers")
         communes = {c.name: c for c in Commune.objects.all()}
         groups = {g.code: g for g in EthnicGroup.objects.all()}
-        dashboard_access = Permission.objects.get(
-            codename="dashboard_access", content_type__app_label="partner"
-        )
+        existing = {s.slug: s for s in Seller.objects.filter(slug__in=[row[0] for row in self.plan.sellers])}
         for row in self.plan.sellers:
             slug, name, kind, commune, address, rep, sex, ethnic, born, status, lines = row
+            # Every draw happens whether or not the seller exists, so reruns see the same values.
             created = self.midnight - timedelta(days=rng.randint(60, 600))
             submitted = created + timedelta(days=rng.randint(0, 5)) if status != Seller.Status.DRAFT else None
             decided = submitted + timedelta(days=rng.randint(1, 12)) if submitted else None
-            # Most, not all, representatives chose to show their ethnic group to buyers.
-            publish_ethnic = zlib.crc32(slug.encode()) % 5 != 0
             citizen_id = f"011{(0 if sex == 'M' else 1)}{born % 100:02d}{rng.randint(0, 999_999):06d}"
-            defaults = dict(
-                name=name,
-                entity_type=kind,
-                commune=communes[commune],
-                address=address,
-                phone=f"0{rng.choice(MOBILE_PREFIXES)}{rng.randint(0, 999_999):06d}",
-                rep_name=rep,
-                rep_sex=sex,
-                rep_ethnic_group=groups[ethnic],
-                publish_ethnic_group=publish_ethnic,
-                rep_birth_year=born,
-                rep_citizen_id_hash=hash_citizen_id(citizen_id),
-                rep_citizen_id_last4=citizen_id[-4:],
-                personal_data_consent_at=submitted or created,
-                business_registration_no=(
-                    "" if kind == Seller.EntityType.HOUSEHOLD else f"5600{rng.randint(100_000, 999_999)}"
-                ),
-                story=seller_story(row, groups[ethnic].name if publish_ethnic else None),
-                status=status,
-                submitted_online=slug not in data.SUBMITTED_ON_PAPER,
-                decided_online=status in {"verified", "rejected", "changes_requested"},
-                assisted_by=self.users["commune"] if slug in data.ASSISTED_BY_COMMUNE_OFFICIAL else None,
-                submitted_at=submitted,
-                verified_at=decided if status == Seller.Status.VERIFIED else None,
-                created_at=created,
+            phone = f"0{rng.choice(MOBILE_PREFIXES)}{rng.randint(0, 999_999):06d}"
+            business_no = (
+                "" if kind == Seller.EntityType.HOUSEHOLD else f"5600{rng.randint(100_000, 999_999)}"
             )
-            if status in REVIEW_NOTES and has_field(Seller, "review_note"):
-                defaults["review_note"] = REVIEW_NOTES[status]
-            if slug == data.DEMO_SELLER_SLUG and has_field(Seller, "user"):
-                defaults["user"] = self.users["seller"]
-            seller, _ = Seller.objects.update_or_create(slug=slug, defaults=defaults)
-            if seller.partner_id is None:
-                partner, _ = Partner.objects.get_or_create(code=slug, defaults={"name": name[:128]})
-                seller.partner = partner
-                seller.save(update_fields=["partner"])
-            elif seller.partner.name != name[:128]:
-                Partner.objects.filter(pk=seller.partner_id).update(name=name[:128])
-            if slug == data.DEMO_SELLER_SLUG:
-                seller_user = self.users["seller"]
-                seller.partner.users.add(seller_user)
-                seller_user.user_permissions.add(dashboard_access)
+            seller = existing.get(slug)
+            if seller is None:
+                seller = self._register_seller(row, communes, groups[ethnic], citizen_id, phone, business_no)
+                # The demo's history: registered and decided over the past two years, at stable
+                # addresses (the services stamp "now" and add a random suffix to the slug).
+                Seller.objects.filter(pk=seller.pk).update(
+                    slug=slug,
+                    created_at=created,
+                    submitted_at=submitted,
+                    verified_at=decided if status == Seller.Status.VERIFIED else None,
+                    submitted_online=slug not in data.SUBMITTED_ON_PAPER,
+                )
+                seller.refresh_from_db()
             self.sellers[slug] = seller
             self.tick()
+
+    def _register_seller(self, row, communes, ethnic_group, citizen_id, phone, business_no):
+        """The registration wizard's steps, then an official's decision, as on the site."""
+        slug, name, kind, commune, address, rep, sex, _ethnic, born, status, _lines = row
+        if slug == data.DEMO_SELLER_SLUG:
+            user = self.users["seller"]
+        else:
+            # The household's own login (phone as username); no password: demo households never
+            # sign in, and hashing ~45 passwords would make seeding slow.
+            user = get_user_model().objects.create_user(username=phone)
+        assisted_by = self.users["commune"] if slug in data.ASSISTED_BY_COMMUNE_OFFICIAL else None
+        seller = seller_services.start_seller(
+            user=user, commune=communes[commune], phone=phone, assisted_by=assisted_by
+        )
+        seller_services.save_shop(seller, name=name, entity_type=kind, address=address)
+        seller_services.save_step(
+            seller, seller_services.STEP_REPRESENTATIVE, rep_name=rep, rep_sex=sex, rep_birth_year=born
+        )
+        # Most, not all, representatives chose to show their ethnic group to buyers.
+        publish_ethnic = zlib.crc32(slug.encode()) % 5 != 0
+        seller_services.record_consent(seller, publish_ethnic_group=publish_ethnic)
+        seller_services.save_identity(
+            seller, ethnic_group=ethnic_group, citizen_id=citizen_id, business_registration_no=business_no
+        )
+        story = seller_story(row, ethnic_group.name if publish_ethnic else None)
+        seller_services.save_step(seller, seller_services.STEP_STORY, story=story)
+        if status == Seller.Status.DRAFT:
+            return seller
+        seller_services.submit_registration(seller)
+        if status in DECISIONS:
+            seller_services.decide_registration(
+                seller,
+                official=self.official_for(seller),
+                decision=DECISIONS[status],
+                reason=REVIEW_NOTES.get(status, ""),
+            )
+        return seller
+
+    def official_for(self, seller):
+        """The commune official decides for the demo commune, the province official elsewhere."""
+        commune_official = self.users["commune"]
+        if seller.commune_id == commune_official.official_profile.commune_id:
+            return commune_official
+        return self.users["province"]
 
     # ---------------------------------------------------------------- catalogue
     def ensure_products(self):
@@ -342,7 +365,7 @@ class Seeder:
             seller, line = self.sellers[slug], data.PRODUCT_LINES[key]
             number = rng.randint(150, 2999)
             stars_hint = line["stars"]
-            if stars_hint is None or seller.status not in CERTIFIABLE_STATUSES:
+            if stars_hint is None:
                 continue
             if (slug, key) in data.FIVE_STAR:
                 stars, level, decision = 5, OcopCertificate.Level.NATIONAL, f"{number}/QĐ-BNNMT"
@@ -353,8 +376,16 @@ class Seeder:
                 rng.randint(37, 50) if (slug, key) in data.EXPIRED_CERTIFICATES else rng.randint(1, 34)
             )
             issued = add_months(self.today, -months_ago) - timedelta(days=rng.randint(0, 20))
-            approved = seller.status == Seller.Status.VERIFIED
-            extra = {"reviewed_at": seller.verified_at} if has_field(OcopCertificate, "reviewed_at") else {}
+            # A few recent ones still wait for an official (the officials' queue is not empty).
+            expired = add_months(issued, 36) < self.today
+            waiting = (
+                not expired
+                and (slug, key) not in data.FIVE_STAR
+                and zlib.crc32(f"{slug}:{key}".encode()) % 6 == 0
+            )
+            approved = not waiting
+            reviewed = seller.verified_at if approved else None
+            extra = {"reviewed_at": reviewed} if has_field(OcopCertificate, "reviewed_at") else {}
             certificate, _ = OcopCertificate.objects.update_or_create(
                 seller=seller,
                 product_name=line["title"].format(xa=seller.commune.name),
@@ -367,7 +398,7 @@ class Seeder:
                     issued_on=issued,
                     expires_on=add_months(issued, 36),
                     approved=approved,
-                    is_expired=add_months(issued, 36) < self.today,
+                    is_expired=expired,
                 ),
             )
             certificate.products.set(products)
@@ -386,11 +417,7 @@ class Seeder:
         for n, seller in enumerate(verified[::3]):
             platform, pattern = platforms[n % len(platforms)]
             pending = n % 3 == 2 or seller.slug == data.DEMO_SELLER_SLUG  # a few left for officials' queues
-            official = (
-                self.users["commune"]
-                if seller.commune_id == self.users["commune"].official_profile.commune_id
-                else self.users["province"]
-            )
+            official = self.official_for(seller)
             ExternalShopLink.objects.get_or_create(
                 seller=seller,
                 url=pattern.format(seller.slug),

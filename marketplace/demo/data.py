@@ -17,7 +17,7 @@ LOGINS = [
 ]
 DEMO_SELLER_SLUG = "ho-ba-lo-thi-mai"
 
-# Product groups (sellers.models.ProductGroup values) → image colours (background, accent).
+# Product groups (marketplace.core.ocop.ProductGroup values) → image colours (background, accent).
 GROUP_COLOURS = {
     "food": ((196, 120, 44), (250, 226, 170)),
     "beverage": ((46, 110, 72), (206, 236, 190)),

@@ -1,23 +1,10 @@
 """Read-side queries on orders for the buyer's pages and emails."""
 
-from django.core import signing
 from oscar.core.loading import get_model
-
-from .services import STATUS_LINK_SALT
 
 Order = get_model("order", "Order")
 Line = get_model("order", "Line")
 OrderPart = get_model("order", "OrderPart")
-
-# A status link stays valid long enough for any delivery and return window.
-STATUS_LINK_MAX_AGE = 60 * 60 * 24 * 365
-
-
-def order_number_from_token(token):
-    try:
-        return signing.loads(token, salt=STATUS_LINK_SALT, max_age=STATUS_LINK_MAX_AGE)
-    except signing.BadSignature:
-        return None
 
 
 def order_with_parts(**lookup):

@@ -3,15 +3,14 @@
 from collections import defaultdict
 from decimal import Decimal
 
-from django.core import signing
-from django.urls import reverse
 from oscar.core.loading import get_model
 
 from marketplace.core.background import enqueue_after_commit
 from marketplace.shipping.rates import parcel_charge, shipped_weight
 
+from . import tasks
+
 OrderPart = get_model("order", "OrderPart")
-STATUS_LINK_SALT = "order-status"
 
 
 def split_order_into_parts(order):
@@ -36,23 +35,10 @@ def split_order_into_parts(order):
     ]
 
 
-def status_token(order):
-    return signing.dumps(order.number, salt=STATUS_LINK_SALT)
-
-
-def status_path(order):
-    """Path of the public order-status page, signed so only the buyer's link opens it."""
-    return reverse("order-status", kwargs={"token": status_token(order)})
-
-
 def notify_order_placed(order):
     """Queue the Vietnamese confirmation email once the order is committed."""
-    from .tasks import send_order_confirmation_email
-
-    enqueue_after_commit(send_order_confirmation_email, order.id)
+    enqueue_after_commit(tasks.send_order_confirmation_email, order.id)
 
 
 def notify_part_status_changed(part):
-    from .tasks import send_order_status_email
-
-    enqueue_after_commit(send_order_status_email, part.id)
+    enqueue_after_commit(tasks.send_order_status_email, part.id)

@@ -1,4 +1,4 @@
-"""Buyer emails in Vietnamese, sent by Celery workers (called through order.services)."""
+"""Buyer emails in Vietnamese, sent by Celery workers (queued by order.services)."""
 
 from celery import shared_task
 from django.conf import settings
@@ -7,7 +7,7 @@ from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from . import selectors, services
+from . import selectors, status_links
 
 
 def _site_url():
@@ -26,7 +26,7 @@ def send_order_confirmation_email(order_id):
     order = selectors.order_with_parts(pk=order_id)
     if order is None or not order.email:
         return False
-    context = {"order": order, "status_url": _site_url() + services.status_path(order)}
+    context = {"order": order, "status_url": _site_url() + status_links.status_path(order)}
     _send(
         order.email,
         "oscar/order/emails/confirmation_subject.txt",
@@ -44,7 +44,7 @@ def send_order_status_email(order_part_id):
     context = {
         "part": part,
         "order": part.order,
-        "status_url": _site_url() + services.status_path(part.order),
+        "status_url": _site_url() + status_links.status_path(part.order),
     }
     _send(
         part.order.email,

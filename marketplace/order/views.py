@@ -1,7 +1,7 @@
 from django.http import Http404
 from django.views.generic import TemplateView
 
-from . import selectors
+from . import selectors, status_links
 
 
 class OrderStatusView(TemplateView):
@@ -10,7 +10,7 @@ class OrderStatusView(TemplateView):
     template_name = "oscar/order/status.html"
 
     def get_context_data(self, **kwargs):
-        number = selectors.order_number_from_token(kwargs["token"])
+        number = status_links.order_number_from_token(kwargs["token"])
         order = selectors.order_with_parts(number=number) if number else None
         if order is None:
             raise Http404

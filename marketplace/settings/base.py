@@ -196,7 +196,7 @@ CELERY_BEAT_SCHEDULE = {
 }
 
 # Text messages to sellers: a class with send(phone, text); the default only logs them.
-SMS_BACKEND = env("SMS_BACKEND", default="sellers.sms.LoggingBackend")
+SMS_BACKEND = env("SMS_BACKEND", default="marketplace.core.sms.LoggingBackend")
 
 # Stripe (card payments). Tests point STRIPE_API_BASE at localstripe on loopback.
 STRIPE_SECRET_KEY = env("STRIPE_SECRET_KEY", default="sk_test_local")

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from .. import forms, selectors, services
-from ..models import ExternalShopLink, OcopCertificate, Seller
+from ..models import Seller
 from .access import official_required, posted
 
 ACTION_LABELS = {
@@ -41,25 +41,35 @@ def queue(request):
     return render(request, "sellers/officials/queue.html", context)
 
 
+def _decided(request, form, decide, done):
+    """Apply a posted decision form with ``decide(decision, reason)``; True once it is saved.
+
+    A refused decision (a rule broken) shows on the form, which the page then draws again.
+    """
+    if request.method != "POST" or not form.is_valid():
+        return False
+    try:
+        decide(form.cleaned_data["decision"], form.cleaned_data["reason"])
+    except ValidationError as error:
+        form.add_error(None, error)
+        return False
+    messages.success(request, done)
+    return True
+
+
 @official_required
 def seller_detail(request, pk):
     seller = get_object_or_404(selectors.sellers_for_official(request.user), pk=pk)
     form = forms.DecisionForm(posted(request)[0])
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.decide_registration(
-                seller,
-                official=request.user,
-                decision=form.cleaned_data["decision"],
-                reason=form.cleaned_data["reason"],
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("Đã ghi quyết định cho “%(name)s”.") % {"name": seller.name})
-            return redirect("officials:queue")
+
+    def decide(decision, reason):
+        services.decide_registration(seller, official=request.user, decision=decision, reason=reason)
+
+    done = _("Đã ghi quyết định cho “%(name)s”.") % {"name": seller.name}
+    if _decided(request, form, decide, done):
+        return redirect("officials:queue")
     services.log_personal_data_view(request.user, seller)
-    log = list(seller.audit_log.select_related("actor")[:10])
+    log = selectors.recent_audit_log(seller)
     for entry in log:
         entry.label = ACTION_LABELS.get(entry.action, entry.action)
     context = {
@@ -69,28 +79,23 @@ def seller_detail(request, pk):
         "log": log,
         "links": selectors.external_link_queue(request.user, seller=seller),
         # The confirming official is shown for each link: one join, not a query per link.
-        "confirmed_links": seller.external_links.confirmed().select_related("confirmed_by"),
+        "confirmed_links": selectors.confirmed_links_of(seller),
     }
     return render(request, "sellers/officials/seller_detail.html", context)
 
 
 @official_required
 def certificate_detail(request, pk):
-    certificate = get_object_or_404(OcopCertificate.objects.for_commune_official(request.user), pk=pk)
+    certificate = get_object_or_404(selectors.certificates_for_official(request.user), pk=pk)
     form = forms.CertificateDecisionForm(posted(request)[0])
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.decide_certificate(
-                certificate,
-                official=request.user,
-                approve=form.cleaned_data["decision"] == "approve",
-                reason=form.cleaned_data["reason"],
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("Đã ghi quyết định về chứng nhận."))
-            return redirect("officials:queue")
+
+    def decide(decision, reason):
+        services.decide_certificate(
+            certificate, official=request.user, approve=decision == "approve", reason=reason
+        )
+
+    if _decided(request, form, decide, _("Đã ghi quyết định về chứng nhận.")):
+        return redirect("officials:queue")
     context = {"certificate": certificate, "form": form, "can_decide": certificate.reviewed_at is None}
     return render(request, "sellers/officials/certificate_detail.html", context)
 
@@ -101,7 +106,7 @@ def external_link_decision(request, pk, decision):
     """Confirm (counts for I1) or reject a seller's shop on another platform, from the queue or file."""
     if decision not in {"confirm", "reject"}:
         raise Http404
-    link = get_object_or_404(ExternalShopLink.objects.for_commune_official(request.user), pk=pk)
+    link = get_object_or_404(selectors.external_links_for_official(request.user), pk=pk)
     form = forms.LinkDecisionForm(request.POST)
     reason = form.cleaned_data["reason"] if form.is_valid() else ""
     try:

@@ -18,16 +18,17 @@ from .. import forms, selectors, services
 from ..models import Seller
 from .access import posted, seller_being_registered
 
-STEPS = [
-    gettext_lazy("Tài khoản"),
-    gettext_lazy("Cơ sở"),
-    gettext_lazy("Người đại diện"),
-    gettext_lazy("Đồng ý"),
-    gettext_lazy("Giấy tờ"),
-    gettext_lazy("Câu chuyện"),
-    gettext_lazy("Gửi hồ sơ"),
-]
-REVIEW_STEP = len(STEPS)
+# The wizard's steps are the services' STEP_* numbers; the review page comes after the last.
+REVIEW_STEP = services.LAST_STEP + 1
+STEP_NAMES = {
+    services.STEP_ACCOUNT: gettext_lazy("Tài khoản"),
+    services.STEP_SHOP: gettext_lazy("Cơ sở"),
+    services.STEP_REPRESENTATIVE: gettext_lazy("Người đại diện"),
+    services.STEP_CONSENT: gettext_lazy("Đồng ý"),
+    services.STEP_IDENTITY: gettext_lazy("Giấy tờ"),
+    services.STEP_STORY: gettext_lazy("Câu chuyện"),
+    REVIEW_STEP: gettext_lazy("Gửi hồ sơ"),
+}
 
 
 def _url(name, seller_pk, **kwargs):
@@ -47,7 +48,7 @@ def _progress(step):
     return {
         "step": step,
         "step_count": REVIEW_STEP,
-        "step_name": STEPS[step - 1],
+        "step_name": STEP_NAMES[step],
         "percent": round(100 * step / REVIEW_STEP),
     }
 
@@ -80,7 +81,7 @@ def start(request):
             form.add_error(None, error)
         else:
             return redirect(_next_url(seller, None))
-    return render(request, "sellers/register_step.html", {"form": form, **_progress(1)})
+    return render(request, "sellers/register_step.html", {"form": form, **_progress(services.STEP_ACCOUNT)})
 
 
 @login_required(login_url="sellers:login")
@@ -110,24 +111,24 @@ def assist_start(request):
             form.add_error(None, error)
         else:
             return redirect(_next_url(seller, seller.pk))
-    context = {"form": form, "assisting": True, **_progress(1)}
+    context = {"form": form, "assisting": True, **_progress(services.STEP_ACCOUNT)}
     return render(request, "sellers/register_step.html", context)
 
 
 def _step_form(step, seller, data, files):
-    if step == 1:
+    if step == services.STEP_ACCOUNT:  # the account exists; only the commune can change
         return forms.CommuneForm(data, instance=seller)
-    if step == 2:
+    if step == services.STEP_SHOP:
         return forms.ShopForm(data, instance=seller)
-    if step == 3:
+    if step == services.STEP_REPRESENTATIVE:
         return forms.RepresentativeForm(data, instance=seller)
-    if step == 4:
+    if step == services.STEP_CONSENT:
         initial = {
             "consent": seller.personal_data_consent_at is not None,
             "publish_ethnic_group": seller.publish_ethnic_group,
         }
         return forms.ConsentForm(data, initial=initial)
-    if step == 5:
+    if step == services.STEP_IDENTITY:
         initial = {
             "ethnic_group": seller.rep_ethnic_group_id,
             "business_registration_no": seller.business_registration_no,
@@ -137,15 +138,15 @@ def _step_form(step, seller, data, files):
 
 
 def _save_step(step, seller, data):
-    if step == 1:
-        return services.save_step(seller, 1, commune=data["commune"])
-    if step == 2:
+    if step == services.STEP_ACCOUNT:
+        return services.save_step(seller, step, commune=data["commune"])
+    if step == services.STEP_SHOP:
         return services.save_shop(seller, **data)
-    if step == 3:
-        return services.save_step(seller, 3, **data)
-    if step == 4:
+    if step == services.STEP_REPRESENTATIVE:
+        return services.save_step(seller, step, **data)
+    if step == services.STEP_CONSENT:
         return services.record_consent(seller, publish_ethnic_group=data["publish_ethnic_group"])
-    if step == 5:
+    if step == services.STEP_IDENTITY:
         return services.save_identity(
             seller,
             ethnic_group=data["ethnic_group"],
@@ -153,7 +154,7 @@ def _save_step(step, seller, data):
             business_registration_no=data["business_registration_no"],
         )
     photo = data["story_photo"] or ""
-    return services.save_step(seller, 6, story=data["story"], story_photo=photo)
+    return services.save_step(seller, services.STEP_STORY, story=data["story"], story_photo=photo)
 
 
 @login_required(login_url="sellers:login")
@@ -161,7 +162,7 @@ def step(request, step, seller_pk=None):
     seller = seller_being_registered(request, seller_pk)
     if seller.status not in services.EDITABLE:
         return redirect("sellers:home" if seller_pk is None else "sellers:assist")
-    if not 1 <= step <= min(seller.wizard_step + 1, REVIEW_STEP - 1):
+    if not services.STEP_ACCOUNT <= step <= min(seller.wizard_step + 1, services.LAST_STEP):
         return redirect(_next_url(seller, seller_pk))
     form = _step_form(step, seller, *posted(request))
     if request.method == "POST" and form.is_valid():
@@ -179,8 +180,8 @@ def step(request, step, seller_pk=None):
         "form": form,
         "seller": seller,
         "assisting": seller_pk is not None,
-        "back_url": _url("step", seller_pk, step=step - 1) if step > 1 else None,
-        "citizen_id_saved": step == 5 and bool(seller.rep_citizen_id_last4),
+        "back_url": _url("step", seller_pk, step=step - 1) if step > services.STEP_ACCOUNT else None,
+        "citizen_id_saved": step == services.STEP_IDENTITY and bool(seller.rep_citizen_id_last4),
         **_progress(step),
     }
     return render(request, "sellers/register_step.html", context)
@@ -205,8 +206,11 @@ def review(request, seller_pk=None):
         "error": error,
         "missing": services.missing_for_submission(seller),
         "assisting": seller_pk is not None,
-        "back_url": _url("step", seller_pk, step=REVIEW_STEP - 1),
-        "edit_urls": [(name, _url("step", seller_pk, step=i)) for i, name in enumerate(STEPS[:-1], 1)],
+        "back_url": _url("step", seller_pk, step=services.LAST_STEP),
+        "edit_urls": [
+            (STEP_NAMES[i], _url("step", seller_pk, step=i))
+            for i in range(services.STEP_ACCOUNT, REVIEW_STEP)
+        ],
         "is_changes_requested": seller.status == Seller.Status.CHANGES_REQUESTED,
         **_progress(REVIEW_STEP),
     }

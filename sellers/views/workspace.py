@@ -7,14 +7,12 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from oscar.core.loading import get_model
 
+from marketplace.catalogue import services as catalogue_services
 from marketplace.order import fulfilment
 
-from .. import forms, product_services, selectors, services
+from .. import forms, selectors, services
 from .access import posted, shop_required
-
-OrderPart = get_model("order", "OrderPart")
 
 
 def home(request):
@@ -40,7 +38,7 @@ def product_visibility(request, seller, pk):
     """Hide a product from buyers (out of season, paused) or show it again; it is never deleted."""
     product = get_object_or_404(selectors.products_of(seller), pk=pk)
     visible = request.POST.get("visible") == "1"
-    product_services.set_product_visible(seller, product, visible)
+    catalogue_services.set_product_visible(seller, product, visible)
     if visible:
         messages.success(request, _("“%(title)s” đã hiện lại cho người mua.") % {"title": product.title})
     else:
@@ -55,7 +53,7 @@ def product_form(request, seller, pk=None):
     product = get_object_or_404(selectors.products_of(seller), pk=pk) if pk else None
     initial = {}
     if product is not None:
-        record = product.stockrecords.filter(partner_id=seller.partner_id).first()
+        record = selectors.stock_record_of(seller, product)
         initial = {
             "title": product.title,
             "description": product.description,
@@ -68,7 +66,7 @@ def product_form(request, seller, pk=None):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            product_services.save_product(
+            catalogue_services.save_product(
                 seller,
                 product=product,
                 title=data["title"],
@@ -95,9 +93,10 @@ def order_list(request, seller):
 
 
 def _own_part(seller, pk):
-    return get_object_or_404(
-        selectors.order_parts_of(seller).select_related("order__shipping_address"), pk=pk
-    )
+    part = selectors.order_part_of(seller, pk)
+    if part is None:
+        raise Http404
+    return part
 
 
 @shop_required

@@ -7,7 +7,7 @@ from django.core import mail
 from django.urls import reverse
 from oscar.core.loading import get_model
 
-from marketplace.order import services
+from marketplace.order import status_links
 from marketplace.shipping.rates import flat_rate_by_weight_and_region, region_of
 
 from .conftest import ADDRESS, add_to_basket, place_order, prepare_guest_checkout
@@ -62,7 +62,7 @@ def test_three_products_of_two_sellers_make_one_order_in_two_parts(
     assert len(mail.outbox) == 1
     email = mail.outbox[0]
     assert email.to == ["hoa@example.com"] and "đã nhận đơn hàng" in email.subject
-    status_path = services.status_path(order)
+    status_path = status_links.status_path(order)
     assert status_path in email.body
 
     thanks = client.get(reverse("checkout:thank-you"))

@@ -8,8 +8,9 @@ from django.contrib.auth import get_user_model
 from oscar.core.loading import get_model
 from PIL import Image
 
+from marketplace.catalogue import services as catalogue_services
 from marketplace.celery import app as celery_app
-from sellers import product_services, services
+from sellers import services
 from sellers.models import Commune, EthnicGroup, OfficialProfile, Seller
 
 User = get_user_model()
@@ -82,7 +83,7 @@ def make_verified_seller(phone, official, commune_name="Tủa Chùa", name="Hộ
 
 
 def make_product(seller, title="Chè Shan Tuyết Tủa Chùa 200g", price=150000, stock=10):
-    return product_services.save_product(
+    return catalogue_services.save_product(
         seller,
         title=title,
         description="Chè búp hái từ cây cổ thụ.",

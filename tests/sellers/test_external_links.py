@@ -47,7 +47,7 @@ def test_added_link_waits_then_counts_once_an_official_confirms_it(
     assert SHOPEE in page and "Chờ xác nhận" in page
     # Pending links do not count.
     assert not selectors.sells_on_other_platform(a)
-    assert not Seller.objects.with_confirmed_external_listing().exists()
+    assert not selectors.sellers_with_confirmed_external_listing().exists()
 
     client.force_login(official)
     queue = client.get(reverse("officials:queue"))
@@ -69,7 +69,7 @@ def test_added_link_waits_then_counts_once_an_official_confirms_it(
 
     # Counted: per seller, as a filter, and as one aggregate query over all sellers.
     assert selectors.sells_on_other_platform(a) and not selectors.sells_on_other_platform(b)
-    assert list(Seller.objects.with_confirmed_external_listing()) == [a]
+    assert list(selectors.sellers_with_confirmed_external_listing()) == [a]
     with django_assert_num_queries(1):
         assert i1_count() == 1
     client.force_login(a.user)

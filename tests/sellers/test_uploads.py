@@ -14,7 +14,8 @@ from django.urls import reverse
 from oscar.core.loading import get_model
 from PIL import ExifTags, Image
 
-from marketplace.catalogue.images import THUMBNAIL_WIDTHS, clean_photo, thumbnail_path
+from marketplace.catalogue.images import THUMBNAIL_WIDTHS, thumbnail_path
+from marketplace.core.photos import clean_photo
 
 from .conftest import make_official, make_verified_seller
 

@@ -35,7 +35,7 @@ def test_official_approves_a_seller_which_opens_its_shop(
     ).exists()
 
     with (
-        caplog.at_level(logging.INFO, logger="sellers.sms"),
+        caplog.at_level(logging.INFO, logger="marketplace.core.sms"),
         django_capture_on_commit_callbacks(execute=True),
     ):
         response = decide(client, seller, "approve")
@@ -116,7 +116,7 @@ def test_a_broker_outage_does_not_undo_or_break_a_decision(
     """The decision is saved and the official sees the queue; the lost email is logged."""
     from kombu.exceptions import OperationalError
 
-    from sellers import tasks
+    from marketplace.core import tasks
 
     def broker_down(*args, **kwargs):  # what Celery raises when Redis refuses the connection
         raise OperationalError("Error 111 connecting to 127.0.0.1:6379. Connection refused.")

@@ -3,9 +3,8 @@
 from django.utils.html import escape, linebreaks
 from oscar.core.loading import get_model
 
-from marketplace.core.background import enqueue_after_commit
-
 from . import tasks
+from .background import enqueue_after_commit
 
 Notification = get_model("communication", "Notification")
 

@@ -1,4 +1,4 @@
-"""Text messages to sellers through a pluggable backend (settings.SMS_BACKEND).
+"""Text messages to users through a pluggable backend (settings.SMS_BACKEND).
 
 A backend is any class with ``send(phone, text)``. The default only writes the message to the
 log, which is what development and tests need; production points the setting at a gateway.
@@ -9,7 +9,7 @@ import logging
 from django.conf import settings
 from django.utils.module_loading import import_string
 
-logger = logging.getLogger("sellers.sms")
+logger = logging.getLogger(__name__)
 
 
 class LoggingBackend:
@@ -18,7 +18,7 @@ class LoggingBackend:
 
 
 def get_backend():
-    return import_string(getattr(settings, "SMS_BACKEND", "sellers.sms.LoggingBackend"))()
+    return import_string(getattr(settings, "SMS_BACKEND", "marketplace.core.sms.LoggingBackend"))()
 
 
 def send_sms(phone: str, text: str) -> None:

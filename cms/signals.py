@@ -5,7 +5,7 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished
 
-from .templatetags.site_tags import SECTIONS_CACHE_KEY
+from .templatetags.cms_tags import SECTIONS_CACHE_KEY
 
 
 def forget_section_links(sender, instance=None, **kwargs):
