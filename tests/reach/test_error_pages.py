@@ -85,3 +85,13 @@ def test_500_page_renders_with_the_database_unreachable(django_db_blocker):
     for link in NEXT_STEPS:
         assert link in html
     assert "Server Error" not in html
+
+
+@pytest.mark.django_db
+def test_404_page_in_english_on_the_english_site(client, settings):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    response = client.get("/khong-co-trang-nay/")
+    html = response.content.decode()
+    assert response.status_code == 404 and 'lang="en"' in html
+    assert "Page not found" in html and "Go to the home page" in html
+    assert "Không tìm thấy trang" not in html
