@@ -165,3 +165,28 @@ def test_catalogue_filters_close_after_apply_and_show_removable_chips(phone, sho
     chip.click()
     expect(page.locator(".product-card")).to_have_count(3)
     expect(page.locator(".active-filters")).to_have_count(0)
+
+
+def test_header_nav_fits_one_line_with_44_px_targets(phone):
+    from cms.models import CourseIndexPage, HomePage, NewsIndexPage
+
+    home = HomePage.objects.get()
+    home.add_child(instance=CourseIndexPage(title="Khóa học", slug="khoa-hoc"))
+    home.add_child(instance=NewsIndexPage(title="Tin tức", slug="tin-tuc"))
+    get_user_model().objects.create_user("mua", "mua@example.vn", "mat-khau-dai-2026")
+    page = phone.page
+    tops = "[...document.querySelectorAll('.site-nav > *')].map(e => e.getBoundingClientRect().top)"
+
+    for signed_in in (False, True):
+        phone.goto("/")
+        expect(page.locator(".site-nav")).to_contain_text("Tin tức")
+        line = page.evaluate(tops)
+        assert max(line) - min(line) < 10, f"the header links and language button wrap: {line}"
+        assert small_tap_targets(page) == []
+        if not signed_in:
+            phone.goto("/accounts/login/")
+            page.fill("#id_login-username", "mua@example.vn")
+            page.fill("#id_login-password", "mat-khau-dai-2026")
+            page.locator("button[name='login_submit']").click()
+            page.wait_for_load_state()
+    phone.screenshot("reach-13-header-signed-in")
