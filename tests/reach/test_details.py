@@ -74,3 +74,15 @@ def test_demo_stories_keep_place_names_capitalised():
     assert "ở bản Mển," in story and "bản mển" not in story
     coffee = next(r for r in data.SELLERS if "ca_phe_rang_xay" in r[-1])
     assert "cà phê Mường Ảng" in builders.seller_story(coffee, None)
+
+
+@pytest.mark.django_db
+def test_seller_registration_says_the_password_rule_in_vietnamese(client):
+    from sellers.models import Commune
+
+    commune = Commune.objects.get(name="Tủa Chùa")
+    form = {"phone": "0977123456", "password": "abc", "commune": commune.pk}
+    response = client.post("/seller/register/", form)
+    html = response.content.decode()
+    assert "Mật khẩu quá ngắn: cần ít nhất 8 ký tự." in html
+    assert "too short" not in html
