@@ -102,6 +102,8 @@ class PhonePage:
         from tests.page_checks import axe_violations, storefront_problems
 
         self.page.wait_for_load_state()
+        if self.page.evaluate("document.contentType") != "text/html":
+            return  # JSON, a PDF or an image opened in the tab: nothing to check
         key = self.page.evaluate("location.href + ' ' + document.documentElement.outerHTML.length")
         if key in self._checked:
             return
