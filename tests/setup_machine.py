@@ -1,4 +1,4 @@
-"""Install what the browser tests need but pip cannot: Debian's Chromium and the npm tools (`make test`)."""
+"""Install what the tests need but pip cannot: Chromium, redis-server and the npm tools (`make test`)."""
 
 import os
 import shutil
@@ -11,8 +11,17 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def main():
+    install_redis_server()
     install_chromium()
     install_npm_tools()
+
+
+def install_redis_server():
+    # The fault tests (tests/reliability/) start and stop a private redis-server of their own.
+    if shutil.which("redis-server") is None and shutil.which("apt-get") and os.geteuid() == 0:
+        env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+        subprocess.run(["apt-get", "update", "-qq"], check=False, env=env)
+        subprocess.run(["apt-get", "install", "-y", "-qq", "redis-server"], check=True, env=env)
 
 
 def install_chromium():

@@ -10,6 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
+from marketplace.core.background import enqueue_after_commit
+
 from . import cache
 from .tasks import make_thumbnails
 
@@ -83,7 +85,7 @@ def _replace_photo(product, photo):
         old.delete()
     image = ProductImage.objects.create(product=product, original=photo, display_order=0)
     name = image.original.name
-    transaction.on_commit(lambda: make_thumbnails.delay(name))
+    enqueue_after_commit(make_thumbnails, name)  # durable: sent even if the broker is down now
     return image
 
 

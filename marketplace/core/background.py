@@ -1,22 +1,17 @@
 """Queue Celery work after the current transaction commits, without failing the request.
 
-What the user did (an order placed, a decision taken) is already saved when the task is
-queued; a broker outage must not turn that into an error page, so it is logged instead.
+The work is recorded in the outbox (see outbox.py) in the same transaction as the change
+that causes it, then sent to the broker right after the commit, or by the relay later if the
+broker is down: what the user did is saved, and the work it causes is never lost.
 """
 
-import logging
-
-from django.db import transaction
-
-logger = logging.getLogger(__name__)
+from . import outbox
 
 
-def enqueue(task, *args):
-    try:
-        task.delay(*args)
-    except Exception:
-        logger.exception("could not queue %s%r", task.name, args)
+def enqueue_after_commit(task, *args, **kwargs):
+    """Run ``task(*args, **kwargs)`` in a worker once (and only if) the current transaction commits."""
+    outbox.record(task, *args, **kwargs)
 
 
-def enqueue_after_commit(task, *args):
-    transaction.on_commit(lambda: enqueue(task, *args))
+# Outside a transaction the commit is immediate: both names do the same.
+enqueue = enqueue_after_commit

@@ -195,6 +195,29 @@ CELERY_BEAT_SCHEDULE = {
     },
 }
 
+# --- Durable background work (marketplace/core/outbox.py, docs/reliability.md) ---
+# Work is recorded in the database outbox and relayed to the broker; tasks are acknowledged
+# after they ran, so a message held by a killed worker is delivered again after the
+# visibility timeout (each task runs once per message: see DurableTask).
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_TASK_DEFAULT_QUEUE = env("CELERY_TASK_DEFAULT_QUEUE", default="celery")
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=600)}
+OUTBOX_RELAY_SECONDS = env.float("OUTBOX_RELAY_SECONDS", default=5.0)
+OUTBOX_PUBLISH_TIMEOUT = 2.0  # seconds: connect/send to the broker right after a commit
+OUTBOX_BACKOFF_SECONDS = 30  # after a failed send, requests leave the work to the relay this long
+CELERY_BEAT_SCHEDULE["relay-outbox"] = {
+    "task": "marketplace.core.tasks.relay_outbox",
+    "schedule": OUTBOX_RELAY_SECONDS,
+    "options": {"expires": OUTBOX_RELAY_SECONDS * 2},  # relays queued during an outage pile up otherwise
+}
+CELERY_BEAT_SCHEDULE["prune-outbox"] = {
+    "task": "marketplace.core.tasks.prune_outbox",
+    "schedule": crontab(hour=3, minute=15),
+}
+# --- end durable background work ---
+
 # Text messages to sellers: a class with send(phone, text); the default only logs them.
 SMS_BACKEND = env("SMS_BACKEND", default="marketplace.core.sms.LoggingBackend")
 
