@@ -44,4 +44,4 @@ BENCH_DB ?= postgres://postgres@127.0.0.1:5432/ocop_bench
 .PHONY: bench
 bench: install
 	BENCH_DATABASE_URL=$(BENCH_DB) $(BIN)/python -m benchmarks.make_catalogue
-	BENCH_DATABASE_URL=$(BENCH_DB) $(BIN)/python -m benchmarks.run
+	BENCH_DATABASE_URL=$(BENCH_DB) REDIS_URL=$(REDIS) $(BIN)/python -m benchmarks.run $(BENCH_ARGS)

@@ -131,7 +131,7 @@ def _configure():
 
 
 def ensure_database(url=BENCH_URL):
-    """CREATE DATABASE if missing (connecting to the server's `postgres` database)."""
+    """CREATE DATABASE if missing (connecting to the server's `postgres` database); True if created."""
     import psycopg
 
     parts = urlparse(url)
@@ -142,6 +142,7 @@ def ensure_database(url=BENCH_URL):
         if not exists:
             conn.execute(f'CREATE DATABASE "{name}"')
             print(f"created database {name}")
+    return not exists
 
 
 def _description(rng, who, xa, dt):

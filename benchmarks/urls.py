@@ -2,10 +2,12 @@
 
 from types import SimpleNamespace
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
-from django.urls import path
+from django.urls import path, re_path
+from django.views.static import serve
 from oscar.apps.catalogue import views as oscar_views
 from oscar.core.loading import get_model
 
@@ -52,5 +54,7 @@ urlpatterns = [
     path("bench/empty/", empty),
     path("bench/oscar-list/", oscar_list),
     path("bench/oscar-product/<int:pk>/", OscarProductView.as_view()),
+    # The demo photos for the Lighthouse run (DEBUG is off, so Django would not serve them).
+    re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
     *project_urlpatterns,
 ]

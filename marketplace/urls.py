@@ -22,6 +22,12 @@ urlpatterns = [
     path("", include("marketplace.order.urls")),
     path("seller/", include("sellers.urls")),
     path("officials/", include("sellers.official_urls")),
+    # Payments (docs/payments.md): webhooks and buyers' pay pages; sellers', officials' and the
+    # operator's payment pages. Listed before Oscar's catch-all and Wagtail.
+    path("payments/", include("payments.urls")),
+    path("seller/payments/", include("payments.seller_urls")),
+    path("officials/payments/", include("payments.official_urls")),
+    path("dashboard/payments/", include("payments.operator_urls")),
     path("", include(apps.get_app_config("oscar").urls[0])),
 ]
 

@@ -1,4 +1,6 @@
-"""Install what the tests need but pip cannot: Chromium, redis-server and the npm tools (`make test`)."""
+"""Install what the tests need but pip cannot (run by `make test`): Debian's Chromium for the
+browser tests, redis-server for the fault tests, and zbar-tools (`zbarimg`) to read back the
+VietQR codes the payments tests render; then the npm tools (axe-core) from package-lock.json."""
 
 import os
 import shutil
@@ -8,31 +10,35 @@ from pathlib import Path
 
 CHROMIUM = "/usr/bin/chromium"
 ROOT = Path(__file__).resolve().parent.parent
+NEEDED = {
+    # command or path that must exist: Debian packages that provide it
+    CHROMIUM: ["chromium", "chromium-driver"],
+    # The fault tests (tests/reliability/) start and stop a private redis-server of their own.
+    "redis-server": ["redis-server"],
+    "npm": ["nodejs", "npm"],  # installs axe-core for the browser tests' page checks
+    "zbarimg": ["zbar-tools"],
+}
+
+
+def _present(name):
+    return os.path.exists(name) if name.startswith("/") else shutil.which(name) is not None
 
 
 def main():
-    install_redis_server()
-    install_chromium()
+    install_debian_packages()
     install_npm_tools()
 
 
-def install_redis_server():
-    # The fault tests (tests/reliability/) start and stop a private redis-server of their own.
-    if shutil.which("redis-server") is None and shutil.which("apt-get") and os.geteuid() == 0:
-        env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
-        subprocess.run(["apt-get", "update", "-qq"], check=False, env=env)
-        subprocess.run(["apt-get", "install", "-y", "-qq", "redis-server"], check=True, env=env)
-
-
-def install_chromium():
-    if os.path.exists(CHROMIUM):
+def install_debian_packages():
+    missing = [pkg for name, pkgs in NEEDED.items() if not _present(name) for pkg in pkgs]
+    if not missing:
         return
     if shutil.which("apt-get") is None or os.geteuid() != 0:
-        sys.exit(f"{CHROMIUM} is missing; install Debian's chromium package (apt-get install chromium).")
-    print("Installing Debian's chromium for the browser tests…", flush=True)
+        sys.exit(f"Missing Debian packages for the tests: {' '.join(missing)} (apt-get install them).")
+    print(f"Installing Debian packages for the tests: {' '.join(missing)}…", flush=True)
     env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
     subprocess.run(["apt-get", "update", "-qq"], check=False, env=env)
-    subprocess.run(["apt-get", "install", "-y", "-qq", "chromium", "chromium-driver"], check=True, env=env)
+    subprocess.run(["apt-get", "install", "-y", "-qq", *missing], check=True, env=env)
 
 
 # --- npm tools for the browser tests (axe-core, injected into every page they visit) ---
@@ -42,12 +48,6 @@ def install_npm_tools():
     stamp = ROOT / "node_modules" / ".package-lock.json"
     if stamp.exists() and stamp.stat().st_mtime >= lock.stat().st_mtime:
         return
-    if shutil.which("npm") is None:
-        if shutil.which("apt-get") is None or os.geteuid() != 0:
-            sys.exit("npm is missing; install Node.js and npm (apt-get install nodejs npm).")
-        env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
-        subprocess.run(["apt-get", "update", "-qq"], check=False, env=env)
-        subprocess.run(["apt-get", "install", "-y", "-qq", "nodejs", "npm"], check=True, env=env)
     print("Installing the npm tools for the browser tests (npm ci)…", flush=True)
     subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=ROOT, check=True)
 

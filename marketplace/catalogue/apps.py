@@ -8,9 +8,10 @@ class CatalogueConfig(apps.CatalogueConfig):
 
     def ready(self):
         super().ready()
-        from . import signals
+        from . import pagecache, personal, signals  # noqa: F401 - personal registers its hole
 
         signals.connect()
+        pagecache.connect()
         self.trace_view = get_class("catalogue.views", "TraceabilityView")
         self.label_view = get_class("catalogue.views", "LabelView")
 

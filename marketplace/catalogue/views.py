@@ -100,7 +100,6 @@ class ProductDetailView(oscar_views.ProductDetailView):
             today=timezone.localdate(),
             certificates=list(selectors.certificates_for(product)),
             reviews=list(selectors.approved_reviews(product)),
-            can_review=product.is_review_permitted(self.request.user),
             images=list(product.images.all()),
         )
         return ctx

@@ -6,7 +6,7 @@ from oscar.apps.checkout import forms as oscar_forms
 
 from marketplace.shipping.rates import province_choices
 
-from .payment_methods import method_choices
+from .payment_methods import method_choices, unavailable_methods
 
 
 class ShippingAddressForm(oscar_forms.ShippingAddressForm):
@@ -40,5 +40,6 @@ class PaymentMethodForm(forms.Form):
     def __init__(self, *args, basket=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["method"].choices = method_choices(basket)
-        if len(self.fields["method"].choices) == 1:
+        self.unavailable = unavailable_methods(basket)  # shown with the reason (e.g. no verified account)
+        if self.fields["method"].choices:  # the first (cash on delivery, the most used) by default
             self.fields["method"].initial = self.fields["method"].choices[0][0]

@@ -1,41 +1,47 @@
-"""Payment methods the buyer can choose at checkout.
+"""The payment methods offered at checkout, loaded from settings.PAYMENT_METHODS.
 
-Cash on delivery now; VietQR and card (Stripe) are added by registering more classes in
-METHODS (the payments issue). A method may raise Oscar's RedirectRequired or
-UnableToTakePayment from take_payment, which the checkout already handles.
+The methods themselves live in the payments app (payments/methods/); the shop only knows their
+interface (payments/methods/base.py) and finds them through the setting, so it never imports
+payments. A method may raise Oscar's RedirectRequired or UnableToTakePayment from take_payment,
+which the checkout already handles.
 """
 
-from django.utils.translation import gettext_lazy as _
-from oscar.core.loading import get_model
+from functools import cache
 
-Source = get_model("payment", "Source")
-SourceType = get_model("payment", "SourceType")
-
-
-class CashOnDelivery:
-    code = "cod"
-    label = _("Thanh toán khi nhận hàng (COD)")
-    description = _("Trả tiền mặt cho người giao hàng khi nhận từng kiện.")
-
-    def is_available(self, basket):
-        return True
-
-    def take_payment(self, view, order_number, total):
-        """Nothing is taken now: record the source so each seller part is collected on delivery."""
-        source_type, _created = SourceType.objects.get_or_create(
-            code=self.code, defaults={"name": "Thanh toán khi nhận hàng (COD)"}
-        )
-        view.add_payment_source(
-            Source(source_type=source_type, currency=total.currency, reference=order_number)
-        )
+from django.conf import settings
+from django.utils.module_loading import import_string
 
 
-METHODS = {method.code: method for method in (CashOnDelivery(),)}
+@cache
+def _load(paths: tuple) -> dict:
+    return {method.code: method for method in (import_string(path)() for path in paths)}
+
+
+def methods() -> dict:
+    return _load(tuple(settings.PAYMENT_METHODS))
 
 
 def method_choices(basket):
-    return [(m.code, m.label) for m in METHODS.values() if m.is_available(basket)]
+    return [(m.code, m.label) for m in methods().values() if m.is_available(basket)]
+
+
+def unavailable_methods(basket):
+    """(label, reason) of each method the buyer cannot use for this basket, to say why."""
+    found = []
+    for method in methods().values():
+        ok, reason = method.availability(basket)
+        if not ok and reason:
+            found.append((method.label, reason))
+    return found
 
 
 def get_method(code):
-    return METHODS.get(code)
+    return methods().get(code)
+
+
+def method_for_provider(provider):
+    """The method whose webhooks come from this provider (sepay, casso, stripe…), or None."""
+    for method in methods().values():
+        if provider in method.notification_providers:
+            return method
+    return None

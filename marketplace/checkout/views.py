@@ -24,7 +24,7 @@ Partner = get_model("partner", "Partner")
 
 
 class PaymentMethodView(CheckoutSessionMixin, generic.FormView):
-    """Choose how to pay (cash on delivery for now); the choice lives in the checkout session."""
+    """Choose how to pay (cash, VietQR transfer, card); the choice lives in the checkout session."""
 
     template_name = "oscar/checkout/payment_method.html"
     form_class = PaymentMethodForm
@@ -49,7 +49,7 @@ class PaymentMethodView(CheckoutSessionMixin, generic.FormView):
 
 class PaymentDetailsView(oscar_views.PaymentDetailsView):
     def get(self, request, *args, **kwargs):
-        if not self.preview:  # no details to enter for the current methods
+        if not self.preview:  # details (a card) are entered on the preview page itself
             return redirect("checkout:preview")
         return super().get(request, *args, **kwargs)
 
@@ -79,12 +79,20 @@ class PaymentDetailsView(oscar_views.PaymentDetailsView):
         self.chosen_payment_method().take_payment(self, order_number, total)
 
     def place_order(self, *args, **kwargs):
-        """Oscar's order, then one part per seller, in one savepoint: if stock runs out for any
-        line, nothing of the order is kept and Oscar's UnableToPlaceOrder handling shows the
-        buyer the reason. (Oscar's handle_order_placement calls this, then submits the basket.)"""
-        with transaction.atomic():
-            order = super().place_order(*args, **kwargs)
-            order_services.split_order_into_parts(order)
+        """Oscar's order, then one part per seller, then the payment method's set-up of each
+        part's payment, in one savepoint: if stock runs out for any line, nothing of the order is
+        kept and Oscar's UnableToPlaceOrder handling shows the buyer the reason; the method then
+        undoes what take_payment did (a card authorisation is released). (Oscar's
+        handle_order_placement calls this, then submits the basket.)"""
+        method = self.chosen_payment_method()
+        try:
+            with transaction.atomic():
+                order = super().place_order(*args, **kwargs)
+                order_services.split_order_into_parts(order)
+                method.order_placed(self, order)
+        except Exception:
+            method.order_not_placed(self)
+            raise
         return order
 
     def send_order_placed_email(self, order):

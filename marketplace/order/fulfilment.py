@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
+from . import part_states
 from .services import notify_part_status_changed
 
 OrderPart = get_model("order", "OrderPart")
@@ -64,5 +65,9 @@ def mark_delivered(part, user):
     """Delivered; an unpaid part at this point is cash on delivery, so the cash is now in.
 
     (Transfer and card parts only become 'confirmed' once paid, so they are never unpaid here.)
+    The goods leave the stock record, and payments records the sale in the seller's ledger.
     """
-    return _move(part, user, Status.DELIVERED)
+    part = _move(part, user, Status.DELIVERED)
+    part_states.consume_stock(part)
+    part_states.part_delivered.send(sender=OrderPart, part=part)
+    return part

@@ -115,6 +115,9 @@ MIDDLEWARE = [
     "oscar.apps.basket.middleware.BasketMiddleware",
     "django.contrib.flatpages.middleware.FlatpageFallbackMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Speed (issue 13): shared cache of read pages, personal parts filled per request. Last, so
+    # the session, user, CSRF, messages and basket above are ready when a hit is served.
+    "marketplace.catalogue.pagecache.PageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "marketplace.urls"
@@ -176,6 +179,8 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Speed (issue 13): read pages cached for everybody (marketplace/catalogue/pagecache.py).
+PAGE_CACHE = env.bool("PAGE_CACHE", default=True)
 
 EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Chợ OCOP Điện Biên <no-reply@ocop-dienbien.vn>")
@@ -226,6 +231,26 @@ STRIPE_SECRET_KEY = env("STRIPE_SECRET_KEY", default="sk_test_local")
 STRIPE_PUBLISHABLE_KEY = env("STRIPE_PUBLISHABLE_KEY", default="pk_test_local")
 STRIPE_WEBHOOK_SECRET = env("STRIPE_WEBHOOK_SECRET", default="whsec_local")
 STRIPE_API_BASE = env("STRIPE_API_BASE", default="https://api.stripe.com")
+
+# --- Payments (payments/, docs/payments.md) ---------------------------------------------------
+# Methods offered at checkout, in this order; each is one module of payments/methods/.
+PAYMENT_METHODS = [
+    "payments.methods.cod.CashOnDelivery",
+    "payments.methods.vietqr.VietQRTransfer",
+    "payments.methods.stripe.StripeCard",
+]
+STRIPE_JS_URL = env("STRIPE_JS_URL", default="https://js.stripe.com/v3/")
+# Bank-transfer notifications: SePay sends "Authorization: Apikey <key>"; Casso signs with a key.
+SEPAY_API_KEY = env("SEPAY_API_KEY", default="")
+CASSO_WEBHOOK_KEY = env("CASSO_WEBHOOK_KEY", default="")
+CASSO_MAX_AGE_SECONDS = env.int("CASSO_MAX_AGE_SECONDS", default=300)
+VIETQR_EXPIRY_HOURS = env.int("VIETQR_EXPIRY_HOURS", default=24)
+PAYMENTS_COMMISSION_RATE = env("PAYMENTS_COMMISSION_RATE", default="0")  # e.g. 0.05 for 5 %
+CELERY_BEAT_SCHEDULE["expire-unpaid-vietqr-transfers"] = {
+    "task": "payments.tasks.expire_unpaid_transfers",
+    "schedule": crontab(minute="*/10"),
+}
+# --- end payments ------------------------------------------------------------------------------
 
 # Keyed hash for citizen IDs (DESIGN §7). Separate from SECRET_KEY so it can be rotated apart.
 CITIZEN_ID_HASH_KEY = env("CITIZEN_ID_HASH_KEY", default=SECRET_KEY)

@@ -33,6 +33,12 @@ def _vietnam_and_eager_celery(request):
     app.conf.task_always_eager = eager
 
 
+@pytest.fixture
+def page_cache_off(settings):
+    """For tests that read a view's context (search, facets): every request renders."""
+    settings.PAGE_CACHE = False
+
+
 class Shop:
     """Builds sellers and products the way the real services would leave them."""
 

@@ -6,7 +6,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-pytestmark = pytest.mark.django_db
+# These tests read the view's context (the products), which a cached page does not have.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_off")]
 
 
 def titles(response):

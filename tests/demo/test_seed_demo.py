@@ -44,6 +44,9 @@ def snapshot(media):
 
     models = [Seller, Partner, Product, StockRecord, ProductImage, OcopCertificate, ExternalShopLink, Order]
     models += [Line, OrderPart]
+    from payments.models import BankTransfer, EPaymentAccount, LedgerEntry
+
+    models += [EPaymentAccount, BankTransfer, LedgerEntry]
     counts = {model.__name__: model.objects.count() for model in models}
     counts["users"] = get_user_model().objects.count()
     counts["pages"] = CoursePage.objects.count() + NewsPage.objects.count()
@@ -140,8 +143,26 @@ def test_seed_demo_builds_a_realistic_marketplace_and_is_idempotent(media):
     assert OfficialProfile.objects.get(user=users["province@ocop.test"]).commune is None
     assert users["operator@ocop.test"].is_staff and users["operator@ocop.test"].is_superuser
     assert "http://127.0.0.1:8000" in output
+    _payments_are_seeded(seller)
 
     # Running it again changes nothing.
     before = snapshot(media)
     seed()
     assert snapshot(media) == before
+
+
+def _payments_are_seeded(demo_seller):
+    """Accounts (verified bank, e-wallet, waiting, none), orders paid by each method, a review queue."""
+    from payments.models import BankTransfer, EPaymentAccount, LedgerEntry, VietQRPayment
+
+    verified = Seller.objects.filter(status=Seller.Status.VERIFIED)
+    accounts = EPaymentAccount.objects.filter(seller__in=verified)
+    assert accounts.verified().banks().exists() and accounts.filter(kind="ewallet").exists()
+    assert accounts.filter(verified_at__isnull=True).exists()
+    assert verified.exclude(epayment_accounts__isnull=False).exists()  # some have none: nudged
+    assert accounts.verified().banks().filter(seller=demo_seller).exists()
+    assert {"paid", "pending"} <= set(VietQRPayment.objects.values_list("status", flat=True))
+    assert BankTransfer.objects.needs_review().count() >= 2
+    methods = set(LedgerEntry.objects.filter(seller=demo_seller).values_list("method", flat=True))
+    assert {"cod", "vietqr", "card"} <= methods
+    assert LedgerEntry.objects.filter(kind="payout").exists()

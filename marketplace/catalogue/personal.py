@@ -1,0 +1,68 @@
+"""Personal fragments of cached pages (holes, marketplace/core/holes.py) that need the shop.
+
+- "account": the header's links. A signed-in user's workspace link (seller, official,
+  village head) costs up to three queries, so the fragment is kept per user, language and
+  catalogue version; seller and official-profile saves and group changes bump the version
+  (pagecache.connect), so a new role shows on the next page.
+- "review": may this visitor review the product? Same rule as Product.is_review_permitted
+  (bought it, not reviewed yet), in one query for a signed-in visitor, none for anonymous.
+"""
+
+from django.core.cache import cache
+from django.db.models import Exists, OuterRef
+from django.template.loader import get_template
+from django.utils import translation
+from oscar.core.loading import get_model
+
+from marketplace.core import holes
+
+from . import cache as catalogue_cache
+
+Product = get_model("catalogue", "Product")
+Line = get_model("order", "Line")
+ProductReview = get_model("reviews", "ProductReview")
+
+
+@holes.register("review")
+def review_action(request, pk):
+    user = request.user
+    product = None
+    if user.is_authenticated and pk.isdigit():
+        product = (
+            Product.objects.filter(pk=int(pk))
+            .annotate(
+                bought=Exists(Line.objects.filter(product=OuterRef("pk"), order__user=user)),
+                reviewed=Exists(ProductReview.objects.filter(product=OuterRef("pk"), user=user)),
+            )
+            .only("pk", "slug")
+            .first()
+        )
+    can_review = product is not None and product.bought and not product.reviewed
+    return get_template("oscar/catalogue/partials/review_action.html").render(
+        {"product": product, "can_review": can_review}
+    )
+
+
+_ANONYMOUS_LINKS = {}  # language -> the sign-in link, the same for every anonymous visitor
+
+
+@holes.register("account")
+def account(request, _arg):
+    user = request.user
+    if not user.is_authenticated:
+        language = translation.get_language()
+        if language not in _ANONYMOUS_LINKS:
+            _ANONYMOUS_LINKS[language] = str(holes.account_links(request))
+        return _ANONYMOUS_LINKS[language]
+    try:
+        key = f"account-links:{catalogue_cache.version()}:{translation.get_language()}:{user.pk}"
+        html = cache.get(key)
+    except Exception:  # noqa: BLE001 - a cache outage only costs the queries
+        return holes.account_links(request)
+    if html is None:
+        html = str(holes.account_links(request))
+        try:
+            cache.set(key, html, 300)
+        except Exception:  # noqa: BLE001
+            pass
+    return html
