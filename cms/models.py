@@ -7,6 +7,7 @@ course or lesson page comes from ``cms/templatetags/training_tags.py`` (pages st
 training logic, which imports them).
 """
 
+from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
@@ -138,6 +139,8 @@ class LessonPage(Page):
 
 
 class NewsIndexPage(Page):
+    ARTICLES_PER_PAGE = 10
+
     parent_page_types = ["cms.HomePage"]
     subpage_types = ["cms.NewsPage"]
     max_count = 1
@@ -148,7 +151,12 @@ class NewsIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["articles"] = NewsPage.objects.child_of(self).live().public().order_by("-date")
+        # Newest first; several items on one day by publication time; 10 per page (?page=2).
+        articles = NewsPage.objects.child_of(self).live().public()
+        articles = articles.order_by("-date", "-first_published_at", "-pk")
+        page = Paginator(articles, self.ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
+        context["articles"] = page
+        context["page_obj"] = page
         return context
 
 

@@ -45,3 +45,6 @@ if settings.DEBUG:
 
 # Wagtail serves every remaining path (courses, news), so it comes last.
 urlpatterns += [path("", include(wagtail_urls))]
+
+# A bad Host header stops the middleware early: the 400 page renders without the request.
+handler400 = "marketplace.core.errors.bad_request"

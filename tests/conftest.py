@@ -80,7 +80,12 @@ def browser():
 
 
 class PhonePage:
-    """A 360 px wide page that records server errors and failed static files as it browses."""
+    """A 360 px wide page that records server errors and failed static files as it browses.
+
+    Each page reached by `goto` or saved by `screenshot` is also checked (tests/page_checks.py):
+    axe-core finds no serious or critical accessibility violation, and a storefront page has no
+    sideways scroll and, in Vietnamese, none of Oscar's, Django's or Wagtail's English messages.
+    """
 
     def __init__(self, page, base_url):
         self.page = page
@@ -90,18 +95,38 @@ class PhonePage:
         # Console messages: Chromium reports Content-Security-Policy violations there (security).
         self.console = []
         page.on("console", lambda message: self.console.append(message.text))
+        self._checked = set()  # pages (url + size of their HTML) already checked
         page.on("response", self._check_response)
         page.on("pageerror", lambda error: self.page_errors.append(str(error)))
+
+    # --- accessibility, width and language, on every page (issue 11) ---
+    def check_page(self):
+        """Fail now if this page has serious a11y violations, scrolls sideways or shows English."""
+        from tests.page_checks import axe_violations, storefront_problems
+
+        self.page.wait_for_load_state()
+        if self.page.evaluate("document.contentType") != "text/html":
+            return  # JSON, a PDF or an image opened in the tab: nothing to check
+        key = self.page.evaluate("location.href + ' ' + document.documentElement.outerHTML.length")
+        if key in self._checked:
+            return
+        self._checked.add(key)
+        problems = storefront_problems(self.page) + axe_violations(self.page)
+        assert not problems, f"{self.page.url}:\n" + "\n".join(problems)
 
     def _check_response(self, response):
         if response.status >= 500 or (response.status == 404 and "/static/" in response.url):
             self.problems.append(f"{response.status} {response.url}")
 
-    def goto(self, path):
+    def goto(self, path, check=True):
         response = self.page.goto(self.base_url + path)
+        if check:
+            self.check_page()
         return response
 
-    def screenshot(self, name):
+    def screenshot(self, name, check=True):
+        if check:
+            self.check_page()
         SCREENSHOTS.mkdir(exist_ok=True)
         self.page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
 

@@ -79,8 +79,45 @@ def with_card_data(queryset):
     )
 
 
-def featured_products(limit=8):
-    return with_card_data(listable_products()).order_by("-rating", "-date_created")[:limit]
+# --- Featured products on the home page (issue 11) ---
+# The operator picks them as the Oscar range with this slug (dashboard > Ranges, "Sản phẩm nổi bật",
+# products in display order); the rest of the row is filled automatically.
+FEATURED_RANGE_SLUG = "san-pham-noi-bat"
+FEATURED_PER_SELLER = 2
+
+
+def featured_products(limit=8, today=None):
+    """The operator's picks first, then well-rated products with a photo and a valid OCOP rating.
+
+    The automatic part shows at most FEATURED_PER_SELLER products per seller, so one shop (or a
+    new listing without photo or stars) never takes the row over. Three queries in all.
+    """
+    today = today or timezone.localdate()
+    RangeProduct = get_model("offer", "RangeProduct")
+    picked_ids = list(
+        RangeProduct.objects.filter(range__slug=FEATURED_RANGE_SLUG)
+        .order_by("display_order", "pk")
+        .values_list("product_id", flat=True)[:limit]
+    )
+    has_photo = Exists(ProductImage.objects.filter(product=OuterRef("pk")))
+    candidates = list(
+        with_card_data(listable_products())
+        .filter(Q(pk__in=picked_ids) | (_valid_stars(3, today) & Q(has_photo)))
+        .annotate(picked=Case(When(pk__in=picked_ids, then=Value(0)), default=Value(1)))
+        .order_by("picked", F("rating").desc(nulls_last=True), "-ocop_stars", "-date_created", "-pk")[
+            : limit * 4
+        ]
+    )
+    chosen = sorted((p for p in candidates if p.picked == 0), key=lambda p: picked_ids.index(p.pk))
+    per_seller = {}
+    for product in candidates:
+        if len(chosen) >= limit:
+            break
+        if product.picked == 0 or per_seller.get(product.seller_id, 0) >= FEATURED_PER_SELLER:
+            continue
+        per_seller[product.seller_id] = per_seller.get(product.seller_id, 0) + 1
+        chosen.append(product)
+    return chosen[:limit]
 
 
 def _valid_stars(min_stars, today):

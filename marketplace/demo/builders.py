@@ -729,9 +729,14 @@ def _demo_seller_row():
     return next(row for row in data.SELLERS if row[0] == data.DEMO_SELLER_SLUG)
 
 
+def _lower_first(text):
+    return text[:1].lower() + text[1:]
+
+
 def seller_story(row, ethnic_name):
     slug, name, kind, commune, address, rep, sex, *_rest, lines = row
-    shorts = ", ".join(data.PRODUCT_LINES[key]["short"].lower() for key in lines)
+    # Mid-sentence only the first word drops its capital: "cà phê Mường Ảng", "chè Shan Tuyết".
+    shorts = ", ".join(_lower_first(data.PRODUCT_LINES[key]["short"]) for key in lines)
     title = "bà" if sex == "F" else "ông"
     person = f"{title} {rep}"
     # The story is public: it names the ethnic group only where the seller agreed to show it.
@@ -745,8 +750,9 @@ def seller_story(row, ethnic_name):
         + " làm tổ trưởng",
         "enterprise": f"Doanh nghiệp do {title} {rep} điều hành",
     }[kind]
+    place = _lower_first(address) if address.startswith("Bản ") else address  # "bản Mển"
     return (
-        f"{who}, ở {address.lower() if address.startswith('Bản') else address}, xã/phường {commune}, "
+        f"{who}, ở {place}, xã/phường {commune}, "
         f"tỉnh Điện Biên. Sản phẩm chính: {shorts}. Chúng tôi làm theo cách truyền thống của bản, "
         "dùng nguyên liệu tại chỗ và giao hàng đi mọi miền."
     )

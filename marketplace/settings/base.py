@@ -287,6 +287,8 @@ OSCAR_FROM_EMAIL = DEFAULT_FROM_EMAIL
 OSCAR_ALLOW_ANON_CHECKOUT = True
 OSCAR_PRODUCTS_PER_PAGE = 24
 OSCAR_SLUG_ALLOW_UNICODE = False
+# Oscar's ASCII slugs turn "Điện" into "u0110ien": map đ first, the rest folds by itself.
+OSCAR_SLUG_MAP = {"đ": "d", "Đ": "D"}
 OSCAR_REQUIRED_ADDRESS_FIELDS = ("first_name", "line1", "line4", "country")
 OSCAR_HIDDEN_FEATURES = ["wishlists"]
 OSCAR_THUMBNAILER = "marketplace.catalogue.thumbnailer.WebpThumbnailer"
@@ -296,6 +298,10 @@ HAYSTACK_CONNECTIONS = {"default": {"ENGINE": "haystack.backends.simple_backend.
 WAGTAIL_SITE_NAME = "Chợ OCOP Điện Biên"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default=SITE_URL)
 WAGTAIL_I18N_ENABLED = False
+# Reach (issue 11): no avatar fetched from gravatar.com (broken offline, leaks the editor's e-mail
+# hash to a third party); page slugs without diacritics ("phien-cho", not "phiên-chợ").
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "webp", "jpeg": "webp", "png": "webp", "webp": "webp"}
 
 LOGGING = {

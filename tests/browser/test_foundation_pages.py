@@ -1,10 +1,13 @@
 """The foundation pages at phone size: Vietnamese, no server error, no missing file, no sideways scroll."""
 
+import io
 from datetime import date
 from decimal import Decimal
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from oscar.core.loading import get_model
+from PIL import Image
 
 from cms.models import CourseIndexPage, CoursePage, HomePage
 from sellers.models import Commune, Seller
@@ -12,6 +15,7 @@ from sellers.models import Commune, Seller
 Partner = get_model("partner", "Partner")
 StockRecord = get_model("partner", "StockRecord")
 Product = get_model("catalogue", "Product")
+ProductImage = get_model("catalogue", "ProductImage")
 ProductClass = get_model("catalogue", "ProductClass")
 
 PHONE_WIDTH = 360
@@ -43,6 +47,10 @@ def shop(transactional_db):
     StockRecord.objects.create(
         product=product, partner=partner, partner_sku="GAO-5KG", price=Decimal("125000"), num_in_stock=20
     )
+    # A photo and a valid OCOP rating: what the home page's featured row asks of a product.
+    photo = io.BytesIO()
+    Image.new("RGB", (64, 64), (200, 180, 90)).save(photo, "JPEG")
+    ProductImage.objects.create(product=product, original=SimpleUploadedFile("gao.jpg", photo.getvalue()))
     home = HomePage.objects.get()
     courses = home.add_child(instance=CourseIndexPage(title="Khóa học kỹ năng số", slug="khoa-hoc"))
     course = courses.add_child(

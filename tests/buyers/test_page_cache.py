@@ -5,11 +5,15 @@ account links and messages. These tests go through the real middleware stack wit
 checks on, several clients standing for several visitors.
 """
 
+import io
 import re
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
+from oscar.core.loading import get_model
+from PIL import Image
 
 from marketplace.core import holes
 
@@ -24,7 +28,13 @@ BASKET = re.compile(r"data-basket-count>(\d+)<")
 @pytest.fixture
 def rice(shop):
     seller = shop.seller("HTX Gạo Thanh Xương", commune="Thanh Yên")
-    return shop.product(seller, "Gạo tám thơm Điện Biên", 45000, stock=5, stars=4)
+    product = shop.product(seller, "Gạo tám thơm Điện Biên", 45000, stock=5, stars=4)
+    # A photo too, so that the home page's featured row (photo + valid OCOP rating) shows it.
+    photo = io.BytesIO()
+    Image.new("RGB", (32, 32), (200, 180, 90)).save(photo, "JPEG")
+    image = SimpleUploadedFile("gao.jpg", photo.getvalue())
+    get_model("catalogue", "ProductImage").objects.create(product=product, original=image)
+    return product
 
 
 def get(client, url):
