@@ -34,10 +34,14 @@ def celery_worker_process(transactional_db, settings):
     It listens on a queue of its own, so a stray worker left by another run (or another
     checkout on this machine) can never take this test's tasks.
     """
+    from celery._state import _set_task_join_will_block
     from django.db import connection
 
     from marketplace.celery import app
 
+    # Celery's "a join would block" flag is a process global that eager tasks run from several
+    # threads at once (the concurrency tests) can leave set; this test process is no worker.
+    _set_task_join_will_block(False)
     name = f"test-{uuid.uuid4().hex[:12]}"
     db = connection.settings_dict
     env = dict(

@@ -102,6 +102,7 @@ class PageCacheMiddleware:
         key = getattr(request, "_page_cache_key", None)
         if key is None or not getattr(response, "_page_cache_recorded", False):
             return response
+        request.csp_nonce = request._page_cache_nonce  # this visitor's own, for the CSP header
         html = response.content.decode(response.charset)
         if response.status_code == 200 and not _queued_messages(request):
             # The version read before the view ran: a change during rendering makes the
@@ -137,6 +138,9 @@ class PageCacheMiddleware:
         # Render for nobody in particular: markers where a visitor's own data goes.
         response.context_data[holes.RECORDING] = True
         response.context_data["csrf_token"] = holes.CSRF_SENTINEL
+        # Inline scripts are rendered with a placeholder nonce, filled per visitor (holes.fill).
+        request._page_cache_nonce = getattr(request, "csp_nonce", "")
+        request.csp_nonce = holes.NONCE_SENTINEL
         response._page_cache_recorded = True
         return response
 

@@ -21,8 +21,15 @@ from django.utils.safestring import mark_safe
 _SECRET = salted_hmac("marketplace.core.holes", "markers", algorithm="sha256").hexdigest()[:16]
 # Alphanumeric so that `{% csrf_token %}` (which escapes its value) prints it unchanged.
 CSRF_SENTINEL = f"csrfhole{_SECRET}"
+# A shared page's inline scripts carry this in place of the Content-Security-Policy nonce; each
+# visitor's copy gets the nonce of its own response.
+NONCE_SENTINEL = f"noncehole{_SECRET}"
 _MARKER = f"<!--hole-{_SECRET}:"
-_PATTERN = re.compile(re.escape(CSRF_SENTINEL) + "|" + re.escape(_MARKER) + r"([a-z_]+):([\w-]*)-->")
+_PATTERN = re.compile(
+    f"({re.escape(CSRF_SENTINEL)})|({re.escape(NONCE_SENTINEL)})|"
+    + re.escape(_MARKER)
+    + r"([a-z_]+):([\w-]*)-->"
+)
 
 # Set in a template context while a page is rendered for the shared cache.
 RECORDING = "page_cache_recording"
@@ -57,13 +64,15 @@ def fill(request, html: str) -> str:
 
     def replace(match):
         nonlocal token
-        if match.group(1) is None:
+        if match.group(1):
             # One masked token for every form of the page, as Django's lazy csrf_token gives
             # (masking draws 32 random characters: 25 forms would cost 25 draws).
             if token is None:
                 token = get_token(request)
             return token
-        return render_hole(request, match.group(1), match.group(2))
+        if match.group(2):
+            return getattr(request, "csp_nonce", "")
+        return render_hole(request, match.group(3), match.group(4))
 
     return _PATTERN.sub(replace, html)
 

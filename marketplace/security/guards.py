@@ -2,6 +2,7 @@
 URLs refused, and the Content-Security-Policy header. See docs/security.md."""
 
 import secrets
+from urllib.parse import urlsplit
 
 from axes.backends import AxesStandaloneBackend
 from django.conf import settings
@@ -73,4 +74,21 @@ class ContentSecurityPolicyMiddleware:
             policy.update(settings.CSP_STAFF_POLICY)
         else:
             policy["script-src"] = [*policy.get("script-src", []), f"'nonce-{request.csp_nonce}'"]
+            # Card payments: Stripe.js, its frames and API calls (settings.CSP_STRIPE_SOURCES, read
+            # per request so a test pointing Stripe at a local emulator is allowed too).
+            for directive, sources in _stripe_sources().items():
+                policy[directive] = [*policy.get(directive, []), *sources]
         return "; ".join(" ".join([name, *sources]) for name, sources in policy.items())
+
+
+def _origin(url):
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else ""
+
+
+def _stripe_sources():
+    """Stripe.js and the API it calls: from the Stripe settings (a real or a local Stripe)."""
+    script = _origin(getattr(settings, "STRIPE_JS_URL", ""))
+    api = _origin(getattr(settings, "STRIPE_API_BASE", ""))
+    sources = {"script-src": [script], "frame-src": [script], "connect-src": [api, script]}
+    return {directive: sorted({s for s in values if s}) for directive, values in sources.items()}

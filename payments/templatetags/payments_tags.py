@@ -17,8 +17,8 @@ register = template.Library()
 OrderPart = get_model("order", "OrderPart")
 
 
-@register.inclusion_tag("payments/partials/instructions.html")
-def payment_instructions(order):
+@register.inclusion_tag("payments/partials/instructions.html", takes_context=True)
+def payment_instructions(context, order):
     """What the buyer still has to do to pay: a QR per waiting seller part, or card authentication."""
     qr_payments = list(
         VietQRPayment.objects.filter(part__order=order).select_related("account", "part__partner__seller")
@@ -29,7 +29,9 @@ def payment_instructions(order):
             payment.qr_svg = vietqr.svg(content)
             payment.qr_png = vietqr.png_data_uri(content)
     card = CardPayment.objects.filter(order=order).first()
-    context = {"order": order, "qr_payments": qr_payments, "card": card}
+    # The request goes along for its CSP nonce (the page's one inline script).
+    request = context.get("request")
+    context = {"order": order, "qr_payments": qr_payments, "card": card, "request": request}
     if card is not None and card.status == CardPayment.Status.REQUIRES_ACTION:
         context.update(
             client_secret=cards.client_secret(card),

@@ -44,7 +44,9 @@ def get(client, url):
     return response, html
 
 
-CSRF_LEFTOVERS = re.compile(re.escape(holes.CSRF_SENTINEL) + "|<!--hole-")
+CSRF_LEFTOVERS = re.compile(
+    re.escape(holes.CSRF_SENTINEL) + "|" + re.escape(holes.NONCE_SENTINEL) + "|<!--hole-"
+)
 
 
 def basket_count(html):
@@ -69,6 +71,19 @@ def test_second_visitor_gets_the_cached_page_with_a_token_of_their_own(shop, ric
     tokens1, tokens2 = set(TOKEN.findall(html1)), set(TOKEN.findall(html2))
     assert tokens1 and tokens2 and not tokens1 & tokens2  # nobody's token is baked into the page
     assert "csrftoken" in response.cookies  # the token in the page belongs to this cookie
+
+
+@pytest.mark.parametrize("page", ["catalogue", "product"])
+def test_inline_scripts_of_a_cached_page_carry_each_responses_own_csp_nonce(rice, page):
+    url = reverse("catalogue:index") if page == "catalogue" else rice.get_absolute_url()
+    nonces = []
+    for visitor in (Client(), Client()):
+        response, html = get(visitor, url)
+        header_nonce = re.search(r"'nonce-([^']+)'", response["Content-Security-Policy"]).group(1)
+        script_nonces = set(re.findall(r'<script nonce="([^"]+)"', html))
+        assert script_nonces == {header_nonce}, (response.get("X-Page-Cache"), script_nonces)
+        nonces.append(header_nonce)
+    assert nonces[0] != nonces[1]
 
 
 def test_cached_pages_add_to_basket_form_works_with_csrf_on(rice):

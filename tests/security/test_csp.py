@@ -79,6 +79,8 @@ def test_the_pages_people_use_keep_to_the_policy_in_chromium(phone):
         phone.goto(path)
     operator = User.objects.create_user("op", "op@example.vn", "x", is_staff=True, is_superuser=True)
     _sign_in(phone, operator)
+    # Staff areas drawn by Oscar, Django and Wagtail: checked here for the policy only (their own
+    # markup's accessibility is not ours to pass yet: docs/reach.md).
     for path in ["/dashboard/", f"/dashboard/catalogue/products/{product.pk}/", "/cms/", "/admin/"]:
-        phone.goto(path)
+        phone.goto(path, check=False)
     assert _csp_violations(phone) == []

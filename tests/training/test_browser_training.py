@@ -72,7 +72,7 @@ def test_editor_builds_a_course_and_a_village_head_earns_its_certificate(phone, 
     page.fill("input[name=username]", "bientap")
     page.fill("input[name=password]", PASSWORD)
     page.click("button[type=submit]")
-    phone.goto(f"/cms/pages/add/cms/coursepage/{index.pk}/")
+    phone.goto(f"/cms/pages/add/cms/coursepage/{index.pk}/", check=False)
     page.fill("input[name=title]", COURSE)
     page.select_option("select[name=audience]", "leaders")
     page.fill("input[name=summary]", "Đăng sản phẩm và trả lời khách trên Zalo.")
@@ -81,13 +81,13 @@ def test_editor_builds_a_course_and_a_village_head_earns_its_certificate(phone, 
     course = CoursePage.objects.get(title=COURSE)
     assert course.live
 
-    phone.goto(f"/cms/pages/add/cms/lessonpage/{course.pk}/")
+    phone.goto(f"/cms/pages/add/cms/lessonpage/{course.pk}/", check=False)
     page.fill("input[name=title]", "Bài 1. Tạo trang Zalo của hộ")
     add_block(page, "Văn bản")
     type_rich_text(page, "body-0-value", "Dùng số điện thoại của hộ để tạo tài khoản Zalo.", "Zalo")
     publish(page)
 
-    phone.goto(f"/cms/pages/add/cms/lessonpage/{course.pk}/")
+    phone.goto(f"/cms/pages/add/cms/lessonpage/{course.pk}/", check=False)
     page.fill("input[name=title]", "Bài 2. Trả lời khách")
     add_block(page, "Văn bản")
     type_rich_text(page, "body-0-value", "Trả lời khách trong ngày, gửi ảnh thật của sản phẩm.", "ph")
@@ -99,7 +99,7 @@ def test_editor_builds_a_course_and_a_village_head_earns_its_certificate(phone, 
     add_list_item(page, f"{prefix}-choices-0-value-text")
     page.fill(f"input[name={prefix}-choices-1-value-text]", "Để vài hôm rồi trả lời")
     page.fill(f"textarea[name={prefix}-explanation]", "Khách mua ngay khi được trả lời sớm.")
-    phone.screenshot("training-01-admin-quiz")
+    phone.screenshot("training-01-admin-quiz", check=False)  # Wagtail's editor (Draftail) markup
     publish(page)
     lessons = list(course.lessons())
     assert [lesson.title for lesson in lessons] == ["Bài 1. Tạo trang Zalo của hộ", "Bài 2. Trả lời khách"]
