@@ -114,7 +114,10 @@ class SessionForm(ScopedCommuneMixin, forms.ModelForm):
 
 class AttendeeForm(forms.Form):
     phone = forms.CharField(
-        label=_("Số điện thoại"), required=False, widget=forms.TextInput(attrs={"inputmode": "tel"})
+        label=_("Số điện thoại"),
+        required=False,
+        max_length=20,  # a phone number, spaces and +84 included; longer is a form error
+        widget=forms.TextInput(attrs={"inputmode": "tel"}),
     )
     name = forms.CharField(label=_("Hoặc họ và tên"), required=False, max_length=120)
     last4 = forms.CharField(
