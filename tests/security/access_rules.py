@@ -14,7 +14,8 @@ How to add a URL (one row):
     post={...})``. ``w`` is the world of tests/security/world.py (add objects there).
 
 ``allow``: these roles must get the page (2xx, or a redirect that is not to a login page).
-``deny``: these must be refused (403, 404, 405 or a redirect to a login page), on GET and POST.
+``deny``: these must be refused (400, 401, 403, 404, 405, 410 or a redirect to a login page), on
+GET and POST (401: a webhook without a valid signature).
 Roles in neither are only held to "never a 500". ``post``: data of a state-changing POST that the
 allowed roles must be able to make (without it, POST is only checked for the denied roles).
 """
@@ -95,10 +96,14 @@ KNOWN_STAFF_500S = {
 DEFAULTS = [
     Default("admin/", deny=EVERYONE - STAFF, note="Django admin: staff only"),
     Default("cms/", deny=EVERYONE - STAFF, note="Wagtail admin: staff only"),
+    Default("dashboard/payments/", deny=EVERYONE - STAFF, note="the operator's payouts and refunds"),
     Default("dashboard/", deny=EVERYONE - STAFF - SELLERS, note="Oscar dashboard: staff, and partner users"),
     Default("officials/", deny=EVERYONE - OFFICIALS, note="officials only"),
     Default("seller/", deny=EVERYONE - SELLERS, note="the seller workspace: verified sellers only"),
     Default("accounts/", deny=frozenset({"anonymous"}), note="a signed-in customer's own account"),
+    Default("payments/", deny=EVERYONE, note="webhooks and returns: each request proves itself"),
+    Default("training/officials/", deny=EVERYONE - OFFICIALS, note="training records: officials only"),
+    Default("training/", deny=frozenset({"anonymous"}), note="a signed-in learner's own training"),
 ]
 
 W_PRODUCT_A = lambda w: {"product_slug": w.product_a.slug, "pk": w.product_a.pk}  # noqa: E731
@@ -351,4 +356,135 @@ CASES = [
         allow=STAFF | {"seller_a"},
         kwargs=lambda w: {"pk": w.product_a.pk},
     ),
+    # --- payments (issue 8): webhooks, the buyer's return from 3-D Secure ------------------------
+    *[
+        Case(
+            "payments:webhook",
+            deny=EVERYONE,
+            kwargs={"provider": provider},
+            note="unsigned notification: 401/400; GET: 405",
+        )
+        for provider in ("sepay", "casso", "stripe", "khong-co")
+    ],
+    Case(
+        "payments:card-authenticated",
+        deny=EVERYONE,
+        get=False,
+        kwargs=lambda w: {"token": w.status_token_a},
+        note="a signed link, but order A has no card payment: nothing to capture (404)",
+    ),
+    Case(
+        "payments:card-authenticated",
+        deny=EVERYONE,
+        get=False,
+        kwargs={"token": "910001"},
+        note="an unsigned order number opens nothing",
+    ),
+    Case(
+        "order-status",
+        allow=EVERYONE,
+        kwargs=lambda w: {"token": w.status_token_pay},
+        note="the buyer's VietQR pay page, by its signed link",
+    ),
+    # --- a seller's payment pages ----------------------------------------------------------------
+    Case("seller_payments:accounts", allow=SELLERS),
+    Case("seller_payments:ledger", allow=SELLERS),
+    Case("seller_payments:transfers", allow=SELLERS),
+    Case(
+        "seller_payments:account-disable",
+        allow=frozenset({"seller_a"}),
+        get=False,
+        kwargs=lambda w: {"pk": w.account_a_new.pk},
+        post={},
+    ),
+    Case(
+        "seller_payments:payment-confirm",
+        allow=frozenset({"seller_a"}),
+        get=False,
+        kwargs=lambda w: {"pk": w.payment_a.pk},
+        post=lambda w: {f"p{w.payment_a.pk}-bank_reference": "FT26330001"},
+    ),
+    Case(
+        "seller_payments:transfer-resolve",
+        allow=frozenset({"seller_a"}),
+        get=False,
+        kwargs=lambda w: {"pk": w.transfer_a.pk},
+        post=lambda w: {f"t{w.transfer_a.pk}-payment": "", f"t{w.transfer_a.pk}-note": "Khách chuyển thiếu"},
+    ),
+    # --- officials' payment pages: commune X's accounts and transfers ---------------------------
+    Case("official_payments:queue", allow=OFFICIALS),
+    Case(
+        "official_payments:account-decision",
+        allow=DECIDE_X,
+        get=False,
+        kwargs=lambda w: {"pk": w.account_a_new.pk},
+        post={"decision": "verify"},
+    ),
+    Case(
+        "official_payments:payment-confirm",
+        allow=DECIDE_X,
+        get=False,
+        kwargs=lambda w: {"pk": w.payment_a.pk},
+        post=lambda w: {f"p{w.payment_a.pk}-bank_reference": "FT26330002"},
+    ),
+    Case(
+        "official_payments:transfer-resolve",
+        allow=DECIDE_X,
+        get=False,
+        kwargs=lambda w: {"pk": w.transfer_a.pk},
+        post=lambda w: {f"t{w.transfer_a.pk}-payment": "", f"t{w.transfer_a.pk}-note": "Đã gọi người mua"},
+    ),
+    # --- the operator's payouts and refunds ------------------------------------------------------
+    Case("operator_payments:payouts", allow=STAFF),
+    Case(
+        "operator_payments:payout",
+        allow=STAFF,
+        get=False,
+        kwargs=lambda w: {"seller_pk": w.seller_a.pk},
+    ),
+    Case("operator_payments:refund", allow=STAFF, kwargs=lambda w: {"number": w.order_pay.number}),
+    # --- training (issue 9) ----------------------------------------------------------------------
+    Case("training:mine", allow=SIGNED_IN, deny=frozenset({"anonymous"})),
+    Case(
+        "training:lesson-done",
+        allow=SIGNED_IN,
+        deny=frozenset({"anonymous"}),
+        get=False,
+        kwargs=lambda w: {"pk": w.lesson.pk},
+        post={},
+    ),
+    Case(
+        "training:quiz",
+        deny=frozenset({"anonymous"}),
+        get=False,
+        kwargs=lambda w: {"pk": w.lesson.pk},
+        note="empty answers: sent back to the lesson",
+    ),
+    Case(
+        "training:certificate",
+        allow=frozenset({"seller_a"}) | DECIDE_X,
+        kwargs=lambda w: {"code": w.completion_a.code},
+        note="the learner's own, and the officials over the learner's commune",
+    ),
+    Case("training:verify", allow=EVERYONE, kwargs=lambda w: {"code": w.completion_a.code}),
+    Case("training:verify", deny=EVERYONE, kwargs={"code": "KHONGCO"}, note="no such certificate: 404"),
+    Case("training:officials", allow=OFFICIALS),
+    Case("training:village-heads", allow=OFFICIALS),
+    Case("training:village-head-new", allow=OFFICIALS),
+    Case("training:village-heads-import", allow=OFFICIALS),
+    Case(
+        "training:village-head-edit",
+        allow=DECIDE_X,
+        kwargs=lambda w: {"pk": w.registry_head_x.pk},
+        note="commune X's registry row",
+    ),
+    Case("training:staff", allow=OFFICIALS),
+    Case("training:staff-new", allow=OFFICIALS),
+    Case("training:staff-import", allow=OFFICIALS),
+    Case("training:staff-edit", allow=DECIDE_X, kwargs=lambda w: {"pk": w.registry_staff_x.pk}),
+    Case("training:session-new", allow=OFFICIALS),
+    Case("training:session", allow=DECIDE_X, kwargs=lambda w: {"pk": w.session_x.pk}),
+    Case("training:session-import", allow=DECIDE_X, kwargs=lambda w: {"pk": w.session_x.pk}),
+    Case("training:import", allow=DECIDE_X, kwargs=lambda w: {"pk": w.import_x.pk}),
+    Case("training:import-progress", allow=DECIDE_X, kwargs=lambda w: {"pk": w.import_x.pk}),
 ]

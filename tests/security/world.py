@@ -99,6 +99,8 @@ def build_world():
         phone_number="+84912345678",
     )
     w.notification_a = Notification.objects.filter(recipient=w.seller_a.user).first()
+    _payments(w)
+    _training(w)
     w.users = {
         "anonymous": None,
         "buyer_a": w.buyer_a,
@@ -112,6 +114,80 @@ def build_world():
         "operator": w.operator,
     }
     return w
+
+
+def _payments(w):
+    """Seller A's e-payment accounts (one verified by official X, one waiting for a decision), an
+    order waiting for its VietQR transfer, and a transfer of the wrong amount to review."""
+    from payments.services import accounts, transfers
+
+    w.account_a = accounts.verify_by_official(
+        accounts.add_bank_account(
+            w.seller_a, bank_bin="970436", account_number="0011001234567", holder_name=w.seller_a.rep_name
+        ),
+        official=w.official_x,
+    )
+    w.account_a_new = accounts.add_bank_account(
+        w.seller_a, bank_bin="970418", account_number="21110000123456", holder_name=w.seller_a.rep_name
+    )
+    w.order_pay = make_order("910003", (w.seller_a, w.product_a), email="mua.a@example.vn")
+    w.payment_a = transfers.expect_payment(w.order_pay.parts.get(), w.account_a)
+    w.status_token_pay = status_token(w.order_pay)
+    w.transfer_a, _created = transfers.record_notification(
+        transfers.Notification(
+            "sepay", "matrix-1", w.account_a.account_number, w.payment_a.amount - 1000, w.payment_a.reference
+        )
+    )
+    assert w.transfer_a.outcome == "wrong_amount"
+
+
+def _training(w):
+    """A published course; official X's in-person session in commune X where seller A attended
+    (so seller A holds a certificate), an attendance import, and commune X's registry rows."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from cms.training import services as training
+    from cms.training.models import AffairsStaff, VillageHead
+    from sellers.models import EthnicGroup
+    from tests.training.conftest import make_course
+
+    commune_x = w.seller_a.commune
+    w.course = make_course(title="Bán hàng trên mạng")
+    w.lesson = w.course.get_children().live().first().specific
+    w.session_x = training.record_session(
+        w.official_x,
+        course=w.course,
+        commune=commune_x,
+        held_on=timezone.localdate(),
+        place="Nhà văn hoá bản",
+        trainer="Cán bộ xã",
+    )
+    w.completion_a, _created = training.record_attendee(w.official_x, w.session_x, phone=w.seller_a.phone)
+    w.import_x = training.start_attendance_import(
+        w.official_x, w.session_x, SimpleUploadedFile("ds.csv", "Họ tên,Số điện thoại\n".encode())
+    )
+    w.registry_head_x = training.save_registry_entry(
+        w.official_x,
+        VillageHead(
+            name="Giàng A Páo",
+            commune=commune_x,
+            village="Bản Sín Chải",
+            ethnic_group=EthnicGroup.objects.first(),
+            sex="M",
+            registered_on=timezone.localdate(),
+        ),
+    )
+    w.registry_staff_x = training.save_registry_entry(
+        w.official_x,
+        AffairsStaff(
+            name="Lò Thị Dung",
+            unit="UBND xã",
+            level=AffairsStaff.Level.COMMUNE,
+            commune=commune_x,
+            sex="F",
+            registered_on=timezone.localdate(),
+        ),
+    )
 
 
 class Browsers:
