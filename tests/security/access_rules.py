@@ -112,6 +112,7 @@ W_REVIEWS_A = lambda w: {"product_slug": w.product_a.slug, "product_pk": w.produ
 CASES = [
     # --- public storefront -------------------------------------------------------------------
     Case("home", allow=EVERYONE),
+    Case("indicators-public", allow=EVERYONE, note="the plan's public progress page (aggregates only)"),
     Case("wagtail_serve", deny=EVERYONE, path="/khong-co-trang-nay/", note="Wagtail pages: no such page"),
     Case("set_language", allow=EVERYONE, post={"language": "en", "next": "/"}),
     Case("seller-shop", allow=EVERYONE, kwargs=lambda w: {"slug": w.seller_a.slug}),
