@@ -30,7 +30,7 @@ class FilterForm(forms.Form):
         choices=[("", _("Tất cả"))] + list(Seller.Sex.choices),
         required=False,
     )
-    sort = forms.CharField(required=False, widget=forms.HiddenInput)
+    sort = forms.CharField(required=False, max_length=30, widget=forms.HiddenInput)
 
     def __init__(self, *args, commune_fixed=None, **kwargs):
         super().__init__(*args, **kwargs)

@@ -65,7 +65,7 @@ class _Basket:
 def test_wagtail_page_types_have_vietnamese_names():
     with translation.override("vi"):
         assert NewsIndexPage.get_verbose_name() == "Trang tin tức"
-        assert NewsPage.get_verbose_name() == "Bản tin"
+        assert NewsPage.get_verbose_name() == "Bài tin tức"
 
 
 def test_demo_stories_keep_place_names_capitalised():
