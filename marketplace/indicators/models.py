@@ -23,16 +23,10 @@ class SnapshotDay(models.Model):
         return str(self.date)
 
 
-class SnapshotCell(models.Model):
-    """Counts of one breakdown cell (commune × ethnic group × entity type × sex) on one date.
-
-    One wide row holds every indicator's numerator and denominator for the cell, so a
-    dashboard, export or trend is one grouped SUM over few rows. People registries (village
-    heads, staff) have no entity type: their rows carry entity_type "".
-    """
+class Counters(models.Model):
+    """A day's breakdown (ethnic group × entity type × sex) and every indicator's counters."""
 
     date = models.DateField()
-    commune = models.ForeignKey("sellers.Commune", on_delete=models.PROTECT, null=True, related_name="+")
     ethnic_group = models.ForeignKey(
         "sellers.EthnicGroup", on_delete=models.PROTECT, null=True, related_name="+"
     )
@@ -55,39 +49,32 @@ class SnapshotCell(models.Model):
     i7_den = models.PositiveIntegerField(default=0)
 
     class Meta:
+        abstract = True
+
+
+class SnapshotCell(Counters):
+    """Counts of one breakdown cell (commune × ethnic group × entity type × sex) on one date.
+
+    One wide row holds every indicator's numerator and denominator for the cell, so a
+    dashboard, export or trend is one grouped SUM over few rows. People registries (village
+    heads, staff) have no entity type: their rows carry entity_type "".
+    """
+
+    commune = models.ForeignKey("sellers.Commune", on_delete=models.PROTECT, null=True, related_name="+")
+
+    class Meta:
         indexes = [models.Index(fields=["date", "commune"], name="indicators_cell_date_commune")]
 
     def __str__(self):
         return f"{self.date} {self.commune_id}/{self.ethnic_group_id}/{self.entity_type}/{self.sex}"
 
 
-class SnapshotTotal(models.Model):
+class SnapshotTotal(Counters):
     """The same counters summed over communes (province totals per ethnic group × entity type × sex).
 
     Written with the cells by ``take_snapshot``; province-wide figures and trends read these
     few rows a day instead of every commune's cells.
     """
-
-    date = models.DateField()
-    ethnic_group = models.ForeignKey(
-        "sellers.EthnicGroup", on_delete=models.PROTECT, null=True, related_name="+"
-    )
-    entity_type = models.CharField(max_length=20, blank=True)
-    sex = models.CharField(max_length=1, blank=True)
-    i1_num = models.PositiveIntegerField(default=0)
-    i1_den = models.PositiveIntegerField(default=0)
-    i2_num = models.PositiveIntegerField(default=0)
-    i2_den = models.PositiveIntegerField(default=0)
-    i3_num = models.PositiveIntegerField(default=0)
-    i3_den = models.PositiveIntegerField(default=0)
-    i4_num = models.PositiveIntegerField(default=0)
-    i4_den = models.PositiveIntegerField(default=0)
-    i5_num = models.PositiveIntegerField(default=0)
-    i5_den = models.PositiveIntegerField(default=0)
-    i6_num = models.PositiveIntegerField(default=0)
-    i6_den = models.PositiveIntegerField(default=0)
-    i7_num = models.PositiveIntegerField(default=0)
-    i7_den = models.PositiveIntegerField(default=0)
 
     class Meta:
         indexes = [models.Index(fields=["date"], name="indicators_total_date")]
