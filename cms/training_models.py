@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sellers.models import Commune, EthnicGroup, Seller
+from sellers.scope import in_official_scope
 
 Sex = Seller.Sex
 
@@ -32,12 +33,7 @@ class RegistryQuerySet(models.QuerySet):
 
     def for_official(self, user):
         """Commune officials keep their commune's rows; province officials all of them."""
-        profile = getattr(user, "official_profile", None)
-        if profile is None:
-            return self.none()
-        if profile.commune_id is None:
-            return self
-        return self.filter(commune_id=profile.commune_id)
+        return in_official_scope(self, user)
 
 
 class RegistryEntry(models.Model):

@@ -7,6 +7,8 @@ from django.conf import settings
 from django.db.models import Case, DecimalField, F, IntegerField, QuerySet, Sum, Value, When
 from django.db.models.functions import Coalesce
 
+from sellers.scope import in_official_scope
+
 from .models import BankTransfer, EPaymentAccount, LedgerEntry, VietQRPayment
 
 
@@ -79,12 +81,7 @@ def transfers_to_review(*, official=None, seller=None):
     transfers = BankTransfer.objects.needs_review().select_related("seller", "payment__part__order")
     if seller is not None:
         return transfers.filter(seller=seller)
-    profile = getattr(official, "official_profile", None)
-    if profile is None:
-        return transfers.none()
-    if profile.commune_id is None:
-        return transfers
-    return transfers.filter(seller__commune_id=profile.commune_id)
+    return in_official_scope(transfers, official, "seller__commune_id")
 
 
 def pending_vietqr_payments(*, official=None, seller=None):
@@ -93,12 +90,7 @@ def pending_vietqr_payments(*, official=None, seller=None):
     )
     if seller is not None:
         return payments.filter(account__seller=seller)
-    profile = getattr(official, "official_profile", None)
-    if profile is None:
-        return payments.none()
-    if profile.commune_id is None:
-        return payments
-    return payments.filter(account__seller__commune_id=profile.commune_id)
+    return in_official_scope(payments, official, "account__seller__commune_id")
 
 
 # --- ledger ------------------------------------------------------------------------------------

@@ -9,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 
 from marketplace.core.ocop import ProductGroup
 
+from .scope import in_official_scope
+
 KINH_CODE = "01"
 
 
@@ -67,12 +69,7 @@ class SellerQuerySet(models.QuerySet):
 
     def for_commune_official(self, user):
         """Sellers an official may see: province staff see all, commune staff their commune."""
-        profile = getattr(user, "official_profile", None)
-        if profile is None:
-            return self.none()
-        if profile.commune_id is None:
-            return self
-        return self.filter(commune_id=profile.commune_id)
+        return in_official_scope(self, user)
 
 
 class Seller(models.Model):

@@ -4,31 +4,19 @@ Permissions are checked in the services from the signed-in official (commune off
 commune only); these views only turn PermissionDenied into 403 and ValidationError into form errors.
 """
 
-from functools import wraps
-
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from sellers.views.access import official_required
+
 from .. import selectors, services
 from ..forms import AffairsStaffForm, AttendeeForm, SessionForm, SheetForm, VillageHeadForm
 from ..models import AffairsStaff, AttendanceImport, TrainingSession, VillageHead
 from ..registry_import import RegistryImportError, import_registry
-
-
-def official_required(view):
-    @login_required(login_url="sellers:login")
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not hasattr(request.user, "official_profile"):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapper
 
 
 def _posted(request):
