@@ -76,10 +76,17 @@ def audit(url, extra_headers=None):
     ]
     if extra_headers:
         cmd.append(f"--extra-headers={json.dumps(extra_headers)}")
-    out = subprocess.run(
-        cmd, capture_output=True, text=True, check=True, env=dict(os.environ, CHROME_PATH=CHROME), timeout=300
-    ).stdout
-    report = json.loads(out)
+    for _attempt in range(3):
+        done = subprocess.run(
+            cmd, capture_output=True, text=True, env=dict(os.environ, CHROME_PATH=CHROME), timeout=300
+        )
+        # Now and then Chromium's trace misses the navigation start (NO_NAVSTART); Lighthouse
+        # itself says to run it again.
+        if done.returncode == 0 or "run Lighthouse again" not in done.stderr:
+            break
+    if done.returncode:
+        raise RuntimeError(f"lighthouse {url} exited {done.returncode}: {done.stderr[-2000:]}")
+    report = json.loads(done.stdout)
     audits = report["audits"]
     return {
         "score": round((report["categories"]["performance"]["score"] or 0) * 100),

@@ -8,8 +8,9 @@ class CatalogueConfig(apps.CatalogueConfig):
 
     def ready(self):
         super().ready()
-        from . import pagecache, personal, signals  # noqa: F401 - personal registers its hole
+        from . import analytics, pagecache, personal, signals  # noqa: F401 - personal registers its hole
 
+        analytics.connect()
         signals.connect()
         pagecache.connect()
         self.trace_view = get_class("catalogue.views", "TraceabilityView")

@@ -46,6 +46,7 @@ def test_fifty_concurrent_checkouts_of_the_last_ten_units(shop):
     assert Order.objects.count() == UNITS
     record = StockRecord.objects.get(product=product)
     assert record.num_allocated == UNITS and record.num_in_stock - record.num_allocated == 0
+    assert get_model("analytics", "ProductRecord").objects.get(product=product).num_purchases == UNITS
     winners = [r for r in results if r[0] == 302 and r[1].endswith("/checkout/thank-you/")]
     assert len(winners) == UNITS
     for status, location, page in results:
@@ -58,3 +59,35 @@ def test_fifty_concurrent_checkouts_of_the_last_ten_units(shop):
             assert "vừa được người khác đặt hết" in page
         else:
             assert location.endswith("/basket/")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_buyers_adding_a_new_product_at_the_same_moment_all_get_it_in_their_basket(shop):
+    """Oscar's analytics counter creates its row on the first addition; when two requests race
+    to create it, the loser's IntegrityError must not break its request's transaction (it did:
+    a 500 on "add to basket", found by `make bench`)."""
+    ProductRecord = get_model("analytics", "ProductRecord")
+    adders = 8
+    product = shop.product(shop.seller("HTX Chè"), "Chè Shan Tuyết (mới lên sàn)", stock=50)
+    barrier = threading.Barrier(adders)
+    outcomes = [None] * adders
+
+    def add(i):
+        try:
+            client = Client()
+            barrier.wait()
+            response = client.post(f"/basket/add/{product.pk}/", {"quantity": 1})
+            outcomes[i] = response.status_code
+        except Exception as error:  # the test client re-raises a view's exception
+            outcomes[i] = repr(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=add, args=(i,)) for i in range(adders)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+
+    assert outcomes == [302] * adders
+    assert ProductRecord.objects.get(product=product).num_basket_additions == adders
