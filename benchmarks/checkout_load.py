@@ -75,17 +75,13 @@ def _flow(port, urls, products, n, results, lock, deadline):
             results.append((elapsed, status == 302 and location.endswith(urls["thank_you"])))
 
 
-def run(port, seconds=10, concurrency=8, units=40):
-    """Set up two products with `units` free units each, drive the checkout, check stock."""
-    from django.db.models import F, Sum
-    from django.urls import reverse
+def two_sellers_products(units):
+    """The first stock-tracked product of two sellers, each given `units` free units."""
     from oscar.core.loading import get_model
 
     from marketplace.catalogue.selectors import listable_products
 
     Country = get_model("address", "Country")
-    StockRecord = get_model("partner", "StockRecord")
-    Line = get_model("order", "Line")
     Country.objects.update_or_create(
         iso_3166_1_a2="VN",
         defaults={"iso_3166_1_a3": "VNM", "printable_name": "Việt Nam", "is_shipping_country": True},
@@ -99,19 +95,30 @@ def run(port, seconds=10, concurrency=8, units=40):
         .first()
     )
     products = [first, second]
-    records = []
     for product in products:
         record = product.stockrecords.order_by("price").first()
         record.num_in_stock = (record.num_allocated or 0) + units
         record.save()  # through the ORM: the cached pages learn of it (post_save)
-        records.append(record)
+    return products
+
+
+def run(port, seconds=10, concurrency=8, units=40):
+    """Set up two products with `units` free units each, drive the checkout, check stock."""
+    from django.db.models import F, Sum
+    from django.urls import reverse
+    from oscar.core.loading import get_model
+
+    StockRecord = get_model("partner", "StockRecord")
+    Line = get_model("order", "Line")
+    products = two_sellers_products(units)
+    records = [product.stockrecords.order_by("price").first() for product in products]
     lines_before = {
         p.pk: Line.objects.filter(product=p).aggregate(n=Sum("quantity"))["n"] or 0 for p in products
     }
     allocated_before = {r.pk: r.num_allocated or 0 for r in records}
 
     urls = {
-        "product_page": first.get_absolute_url(),
+        "product_page": products[0].get_absolute_url(),
         "add": reverse("basket:add", kwargs={"pk": 999999999}).replace("999999999", "{pk}"),
         "index": reverse("checkout:index"),
         "address": reverse("checkout:shipping-address"),
@@ -164,3 +171,34 @@ def run(port, seconds=10, concurrency=8, units=40):
         "units": units,
         "oversold": oversold,
     }
+
+
+def main(argv=None):
+    """Only this part of `make bench`: python -m benchmarks.checkout_load [--seconds 10]."""
+    import argparse
+    import os
+
+    from benchmarks import run as bench
+
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--seconds", type=float, default=10)
+    parser.add_argument("--concurrency", type=int, default=8)
+    args = parser.parse_args(argv)
+    os.environ.update(bench.server_env())
+    import django
+
+    django.setup()
+    port = bench.free_port()
+    proc = bench.start_gunicorn(port)
+    try:
+        figures = run(port, args.seconds, args.concurrency)
+    finally:
+        bench.stop(proc)
+    print(
+        f"order placement: {figures['placed']} placed of {figures['attempts']} tries, "
+        f"p50/p95 {figures['p50']:.0f}/{figures['p95']:.0f} ms, oversold: {figures['oversold'] or 'none'}"
+    )
+
+
+if __name__ == "__main__":
+    main()

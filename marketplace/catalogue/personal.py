@@ -23,11 +23,19 @@ Line = get_model("order", "Line")
 ProductReview = get_model("reviews", "ProductReview")
 
 
+_CANNOT_REVIEW = {}  # language -> the "only buyers can review" note, the same for everybody
+
+
 @holes.register("review")
 def review_action(request, pk):
     user = request.user
     product = None
-    if user.is_authenticated and pk.isdigit():
+    if not user.is_authenticated:
+        language = translation.get_language()
+        if language not in _CANNOT_REVIEW:
+            _CANNOT_REVIEW[language] = _review_action(None, False)
+        return _CANNOT_REVIEW[language]
+    if pk.isdigit():
         product = (
             Product.objects.filter(pk=int(pk))
             .annotate(
@@ -37,7 +45,10 @@ def review_action(request, pk):
             .only("pk", "slug")
             .first()
         )
-    can_review = product is not None and product.bought and not product.reviewed
+    return _review_action(product, product is not None and product.bought and not product.reviewed)
+
+
+def _review_action(product, can_review):
     return get_template("oscar/catalogue/partials/review_action.html").render(
         {"product": product, "can_review": can_review}
     )

@@ -44,9 +44,7 @@ def get(client, url):
     return response, html
 
 
-CSRF_LEFTOVERS = re.compile(
-    re.escape(holes.CSRF_SENTINEL) + "|" + re.escape(holes.NONCE_SENTINEL) + "|<!--hole-"
-)
+CSRF_LEFTOVERS = re.compile(re.escape(holes.PREFIX))  # every marker and sentinel starts with it
 
 
 def basket_count(html):
