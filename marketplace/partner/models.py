@@ -27,7 +27,13 @@ class StockRecord(AbstractStockRecord):
         if not updated:
             raise InsufficientStock(self.product.get_title())
         self.refresh_from_db(fields=["num_allocated"])
-        self.post_save_signal()
+        # Units left: the product stays listed, so cached listings stay valid (the product
+        # page reads the count live, catalogue/personal.py); receivers read this flag.
+        self.sale_leaves_stock = self.net_stock_level > 0
+        try:
+            self.post_save_signal()
+        finally:
+            del self.sale_leaves_stock
 
     allocate.alters_data = True
 

@@ -23,6 +23,14 @@ class VerifiedSellerStockRequired(StockRequired):
 class Default(UseFirstStockRecord, VerifiedSellerStockRequired, NoTax, Structured):
     """First stock record, stock required, no tax (prices are VAT-inclusive), verified sellers only."""
 
+    def fetch_for_line(self, line, stockrecord=None):
+        """The line's own stock record, loaded with the basket's lines in this request.
+
+        Oscar's default looks the product's stock record up again (one query per line, on
+        every basket and checkout page); a line keeps the record it was added from.
+        """
+        return self.fetch_for_product(line.product, stockrecord or line.stockrecord)
+
 
 class Selector(OscarSelector):
     def strategy(self, request=None, user=None, **kwargs):

@@ -56,7 +56,7 @@ INSTALLED_APPS = [
     "oscar.apps.catalogue.reviews.apps.CatalogueReviewsConfig",
     "oscar.apps.communication.apps.CommunicationConfig",
     "marketplace.partner.apps.PartnerConfig",
-    "oscar.apps.basket.apps.BasketConfig",
+    "marketplace.basket.apps.BasketConfig",  # lines loaded with seller and product class
     "oscar.apps.payment.apps.PaymentConfig",
     "oscar.apps.offer.apps.OfferConfig",
     "marketplace.order.apps.OrderConfig",
@@ -213,6 +213,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "marketplace.indicators.tasks.snapshot_daily",
         "schedule": crontab(hour=0, minute=20),
     },
+    "back-in-stock-alerts": {
+        "task": "marketplace.catalogue.tasks.send_back_in_stock_alerts",
+        "schedule": 15 * 60,
+    },
     "indicator-alerts": {
         "task": "marketplace.indicators.tasks.monthly_alerts",
         "schedule": crontab(day_of_month=1, hour=6, minute=0),
@@ -285,6 +289,8 @@ OSCAR_DEFAULT_CURRENCY = "VND"
 OSCAR_CURRENCY_FORMAT = {"VND": {"format": "#,##0\xa0¤", "locale": "vi", "currency_digits": True}}
 OSCAR_FROM_EMAIL = DEFAULT_FROM_EMAIL
 OSCAR_ALLOW_ANON_CHECKOUT = True
+# Back-in-stock alerts by a periodic job (catalogue.tasks), not on every stock record save.
+OSCAR_EAGER_ALERTS = False
 OSCAR_PRODUCTS_PER_PAGE = 24
 OSCAR_SLUG_ALLOW_UNICODE = False
 # Oscar's ASCII slugs turn "Điện" into "u0110ien": map đ first, the rest folds by itself.
