@@ -4,6 +4,9 @@
   village head) costs up to three queries, so the fragment is kept per user, language and
   catalogue version; seller and official-profile saves and group changes bump the version
   (pagecache.connect), so a new role shows on the next page.
+- "stock", "stock_max": the product page's units left and the quantity field's maximum, read
+  live (one query per page, shared by both), so an order that leaves units to sell need not
+  re-render the page (partner StockRecord.allocate, catalogue/signals.py).
 - "review": may this visitor review the product? Same rule as Product.is_review_permitted
   (bought it, not reviewed yet), in one query for a signed-in visitor, none for anonymous.
 """
@@ -12,6 +15,7 @@ from django.core.cache import cache
 from django.db.models import Exists, OuterRef
 from django.template.loader import get_template
 from django.utils import translation
+from django.utils.translation import gettext
 from oscar.core.loading import get_model
 
 from marketplace.core import holes
@@ -21,6 +25,35 @@ from . import cache as catalogue_cache
 Product = get_model("catalogue", "Product")
 Line = get_model("order", "Line")
 ProductReview = get_model("reviews", "ProductReview")
+StockRecord = get_model("partner", "StockRecord")
+
+
+def remember_units_left(request, record):
+    """The view already holds the stock record: its holes need not read it again."""
+    units = None if record.num_in_stock is None else record.num_in_stock - (record.num_allocated or 0)
+    request.__dict__.setdefault("_units_left", {})[str(record.pk)] = units
+
+
+def _units_left(request, pk):
+    """Free units of stock record `pk` (None: not tracked or unknown), read once per request."""
+    known = request.__dict__.setdefault("_units_left", {})
+    if pk not in known:
+        row = StockRecord.objects.filter(pk=int(pk) if pk.isdigit() else None)
+        row = row.values_list("num_in_stock", "num_allocated").first()
+        known[pk] = None if row is None or row[0] is None else row[0] - (row[1] or 0)
+    return known[pk]
+
+
+@holes.register("stock")
+def stock_left(request, pk):
+    units = _units_left(request, pk)
+    return f" ({gettext('còn %(n)s') % {'n': units}})" if units and units > 0 else ""
+
+
+@holes.register("stock_max")
+def stock_max(request, pk):
+    units = _units_left(request, pk)
+    return str(units) if units and units > 0 else "99"
 
 
 _CANNOT_REVIEW = {}  # language -> the "only buyers can review" note, the same for everybody

@@ -9,7 +9,9 @@ from sellers.signals import certificate_products_changed
 from . import cache, services
 
 
-def _bump(sender, **kwargs):
+def _bump(sender, instance=None, **kwargs):
+    if getattr(instance, "sale_leaves_stock", False):
+        return  # an order that leaves units to sell changes no listing and no count
     cache.bump()
 
 

@@ -17,7 +17,7 @@ from oscar.apps.catalogue import views as oscar_views
 
 from marketplace.core.ocop import ProductGroup
 
-from . import selectors
+from . import personal, selectors
 from .forms import SORT_CHOICES, CatalogueFilterForm
 
 
@@ -102,6 +102,8 @@ class ProductDetailView(oscar_views.ProductDetailView):
             reviews=list(selectors.approved_reviews(product)),
             images=list(product.images.all()),
         )
+        for record in product.stockrecords.all():  # prefetched: the live-count holes need no query
+            personal.remember_units_left(self.request, record)
         return ctx
 
 

@@ -156,6 +156,19 @@ def test_price_stock_and_visibility_changes_show_on_the_next_request(rice):
     assert rice.title not in get(visitor, list_url)[1]
 
 
+def test_a_sale_that_leaves_stock_keeps_pages_cached_and_the_product_page_shows_the_live_count(rice):
+    """Every order allocates stock: that must not throw away every cached page of the shop."""
+    product_url, list_url = rice.get_absolute_url(), reverse("catalogue:index")
+    visitor = Client()
+    for url in (product_url, list_url):
+        get(visitor, url)
+    rice.stockrecords.get().allocate(3)  # 2 of 5 left: still listed, still for sale
+    response, html = get(visitor, product_url)
+    assert response["X-Page-Cache"] == "hit"
+    assert "còn 2" in html and 'max="2"' in html
+    assert get(visitor, list_url)[0]["X-Page-Cache"] == "hit"
+
+
 def test_each_language_has_its_own_cached_page(rice):
     url = reverse("catalogue:index")
     english = Client()
@@ -200,8 +213,9 @@ def test_a_signed_in_hit_costs_only_the_personal_parts(
     )
     add_to_basket(client, rice)
     client.get(url)  # shows (and so clears) the "added" message
-    # Session, user, basket count, review permission (the account links come from the cache).
-    with django_assert_max_num_queries(4):
+    # Session, user, basket count, review permission, units left (the account links come
+    # from the cache).
+    with django_assert_max_num_queries(5):
         assert client.get(url)["X-Page-Cache"] == "hit"
 
 
