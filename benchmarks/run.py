@@ -47,7 +47,6 @@ WORKERS = 2
 
 # §6 baselines for stock Oscar 4.2 at 20,000 products (measured earlier, quoted for context).
 DESIGN_OSCAR_LIST_RPS = 27
-DESIGN_OSCAR_SEARCH_S = 7.5
 SLOW = 1.0  # seconds per request above which an endpoint gets the short treatment
 
 
@@ -378,9 +377,6 @@ def budgets(results, queries, weights, checkout, phone):
             (f"{name} ≥ 10× Oscar listing", f"{rps[name] / oscar:.1f}×", rps[name] >= 10 * oscar),
             (f"{name} p95 ≤ 50 ms", f"{p95[name]:.1f} ms", p95[name] <= 50),
         ]
-    worst_search = max(searches, key=lambda n: results[n][1]["p50"])
-    factor = DESIGN_OSCAR_SEARCH_S * 1000 / results[worst_search][1]["p50"]
-    checks.append(("search ≥ 1000× Oscar simple backend", f"{factor:.0f}× (vs §6's 7.5 s)", factor >= 1000))
     prod = rps["product page"]
     product_sql = queries["product page"]
     checks += [
