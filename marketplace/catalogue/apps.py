@@ -13,6 +13,7 @@ class CatalogueConfig(apps.CatalogueConfig):
         analytics.connect()
         signals.connect()
         pagecache.connect()
+        personal.connect()
         self.trace_view = get_class("catalogue.views", "TraceabilityView")
         self.label_view = get_class("catalogue.views", "LabelView")
 

@@ -42,6 +42,7 @@ from django.utils.cache import patch_vary_headers
 from marketplace.core import holes
 
 from . import cache as catalogue_cache
+from . import personal
 
 log = logging.getLogger(__name__)
 
@@ -60,16 +61,17 @@ def page_key(request):
     return f"page:{translation.get_language()}:{timezone.localdate():%Y%m%d}:{digest}"
 
 
-def lookup(key):
-    """(current catalogue version, cached HTML or None) in one cache round trip."""
-    found = django_cache.get_many([catalogue_cache.VERSION_KEY, key])
+def lookup(key, extra=()):
+    """(current catalogue version, cached HTML or None, {extra key: value}) in one round trip."""
+    found = django_cache.get_many([catalogue_cache.VERSION_KEY, key, *extra])
     version = found.get(catalogue_cache.VERSION_KEY)
+    extras = {k: found[k] for k in extra if k in found}
     if version is None:
-        return catalogue_cache.version(), None
+        return catalogue_cache.version(), None, extras
     stored = found.get(key)
     if stored is None or stored[0] != version:
-        return version, None  # never cached, or cached before the catalogue changed
-    return version, stored[1]
+        return version, None, extras  # never cached, or cached before the catalogue changed
+    return version, stored[1], extras
 
 
 def _cacheable(request, view_name):
@@ -118,11 +120,16 @@ class PageCacheMiddleware:
         if match is None or not _cacheable(request, match.view_name):
             return None
         key = page_key(request)
+        # A product page's units left come in the same round trip (catalogue/personal.py).
+        pk = view_kwargs.get("pk") if match.view_name == "catalogue:detail" else None
+        units_key = personal.units_left_key(pk) if pk is not None else None
         try:
-            version, html = lookup(key)
+            version, html, extras = lookup(key, [units_key] if units_key else ())
         except Exception:  # noqa: BLE001 - any cache failure is a miss, never an error page
             log.warning("page cache unavailable (read)", exc_info=True)
             return None
+        if units_key in extras:
+            personal.remember_units_left(request, pk, extras[units_key])
         if html is None:
             # A miss: record the page (process_template_response), store it with this version.
             request._page_cache_key, request._page_cache_version = key, version

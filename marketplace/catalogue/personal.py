@@ -4,15 +4,18 @@
   village head) costs up to three queries, so the fragment is kept per user, language and
   catalogue version; seller and official-profile saves and group changes bump the version
   (pagecache.connect), so a new role shows on the next page.
-- "stock", "stock_max": the product page's units left and the quantity field's maximum, read
-  live (one query per page, shared by both), so an order that leaves units to sell need not
+- "stock", "stock_max": the product page's units left and the quantity field's maximum, kept
+  in the cache per product (read in the page cache's own MGET, no query on a hit) and dropped
+  when a stock record change commits, so an order that leaves units to sell need not
   re-render the page (partner StockRecord.allocate, catalogue/signals.py).
 - "review": may this visitor review the product? Same rule as Product.is_review_permitted
   (bought it, not reviewed yet), in one query for a signed-in visitor, none for anonymous.
 """
 
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models import Exists, OuterRef
+from django.db.models.signals import post_delete, post_save
 from django.template.loader import get_template
 from django.utils import translation
 from django.utils.translation import gettext
@@ -28,20 +31,68 @@ ProductReview = get_model("reviews", "ProductReview")
 StockRecord = get_model("partner", "StockRecord")
 
 
-def remember_units_left(request, record):
-    """The view already holds the stock record: its holes need not read it again."""
-    units = None if record.num_in_stock is None else record.num_in_stock - (record.num_allocated or 0)
-    request.__dict__.setdefault("_units_left", {})[str(record.pk)] = units
+# --- units left on the product page -------------------------------------------------------
+UNITS_LEFT_TTL = 60  # seconds: bounds a count left stale by a read racing a commit
+
+
+def units_left_key(product_pk):
+    return f"units-left:{product_pk}"
+
+
+def remember_units_left(request, product_pk, units):
+    """Units the page shows for this product (the page cache's MGET or the view found them)."""
+    if units is not None:
+        request.__dict__.setdefault("_units_left", {})[str(product_pk)] = units
+
+
+def store_units_left(product_pk, units):
+    try:
+        cache.set(units_left_key(product_pk), units, UNITS_LEFT_TTL)
+    except Exception:  # noqa: BLE001 - a cache outage only costs a query on the next page
+        pass
+
+
+def units_of(record):
+    """Free units of a stock record; -1 when it does not track stock."""
+    return -1 if record.num_in_stock is None else record.num_in_stock - (record.num_allocated or 0)
 
 
 def _units_left(request, pk):
-    """Free units of stock record `pk` (None: not tracked or unknown), read once per request."""
+    """Free units of the product's stock record, once per request: from the cache (normally
+    already read with the page, in the same MGET), else from the database."""
     known = request.__dict__.setdefault("_units_left", {})
     if pk not in known:
-        row = StockRecord.objects.filter(pk=int(pk) if pk.isdigit() else None)
-        row = row.values_list("num_in_stock", "num_allocated").first()
-        known[pk] = None if row is None or row[0] is None else row[0] - (row[1] or 0)
+        units = None
+        try:
+            units = cache.get(units_left_key(pk))
+        except Exception:  # noqa: BLE001 - a cache outage only costs the query
+            pass
+        if units is None:
+            # Products have one stock record (one seller each): the one the page shows.
+            record = StockRecord.objects.filter(product_id=int(pk) if pk.isdigit() else None)
+            record = record.order_by("pk").only("num_in_stock", "num_allocated").first()
+            units = -1 if record is None else units_of(record)
+            store_units_left(pk, units)
+        known[pk] = units
     return known[pk]
+
+
+def _forget_units_left(sender, instance, **kwargs):
+    """After the sale (or stock edit) commits, the next product page reads the count anew."""
+    key = units_left_key(instance.product_id)
+    transaction.on_commit(lambda: _delete(key))
+
+
+def _delete(key):
+    try:
+        cache.delete(key)
+    except Exception:  # noqa: BLE001 - the TTL bounds what a lost delete leaves stale
+        pass
+
+
+def connect():
+    post_save.connect(_forget_units_left, sender=StockRecord, dispatch_uid="units-left-saved")
+    post_delete.connect(_forget_units_left, sender=StockRecord, dispatch_uid="units-left-deleted")
 
 
 @holes.register("stock")

@@ -102,8 +102,11 @@ class ProductDetailView(oscar_views.ProductDetailView):
             reviews=list(selectors.approved_reviews(product)),
             images=list(product.images.all()),
         )
-        for record in product.stockrecords.all():  # prefetched: the live-count holes need no query
-            personal.remember_units_left(self.request, record)
+        records = product.stockrecords.all()  # prefetched: the units-left holes need no query
+        if records:
+            units = personal.units_of(records[0])
+            personal.remember_units_left(self.request, product.pk, units)
+            personal.store_units_left(product.pk, units)
         return ctx
 
 
