@@ -102,7 +102,7 @@ def two_sellers_products(units):
     return products
 
 
-def run(port, seconds=10, concurrency=8, units=40):
+def run(port, seconds=25, concurrency=8, units=100):
     """Set up two products with `units` free units each, drive the checkout, check stock."""
     from django.db.models import F, Sum
     from django.urls import reverse
@@ -181,7 +181,7 @@ def main(argv=None):
     from benchmarks import run as bench
 
     parser = argparse.ArgumentParser()
-    parser.add_argument("--seconds", type=float, default=10)
+    parser.add_argument("--seconds", type=float, default=25)
     parser.add_argument("--concurrency", type=int, default=8)
     args = parser.parse_args(argv)
     os.environ.update(bench.server_env())

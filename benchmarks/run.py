@@ -237,7 +237,7 @@ def main(argv=None):
     parser.add_argument("--latency-seconds", type=float, default=3, help="latency phase per endpoint")
     parser.add_argument("--concurrency", type=int, default=8)
     parser.add_argument("--latency-concurrency", type=int, default=WORKERS)
-    parser.add_argument("--checkout-seconds", type=float, default=10)
+    parser.add_argument("--checkout-seconds", type=float, default=25)
     parser.add_argument("--no-checkout", action="store_true", help="skip the order placement run")
     parser.add_argument("--no-lighthouse", action="store_true", help="skip the Lighthouse run")
     args = parser.parse_args(argv)
