@@ -39,7 +39,7 @@ format: install
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-# Benchmarks against DESIGN §6 (on demand, ~3 min): fills ocop_bench once, then measures.
+# Benchmarks against DESIGN §6 (on demand, ~5 min): fills its databases once, then measures.
 BENCH_DB ?= postgres://postgres@127.0.0.1:5432/ocop_bench
 BENCH_PROVINCE_DB ?= postgres://postgres@127.0.0.1:5432/ocop_bench_province
 .PHONY: bench
