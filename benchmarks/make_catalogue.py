@@ -121,8 +121,9 @@ GIVEN = ["Văn Hặc", "Thị Mai", "Văn Pó", "Thị Ún", "A Chứ", "Thị D
 ENTITY = ["Hợp tác xã", "Hộ kinh doanh", "Tổ hợp tác", "Công ty TNHH"]
 
 
-def _configure():
-    os.environ["DATABASE_URL"] = BENCH_URL
+def configure(url=BENCH_URL):
+    """Django on the bench database `url` (test settings: no cache or broker needed to fill it)."""
+    os.environ["DATABASE_URL"] = url
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "marketplace.settings.test")
     os.environ.setdefault("LOG_LEVEL", "WARNING")
     import django
@@ -319,7 +320,7 @@ def main(argv=None):
 
     started = time.monotonic()
     ensure_database()
-    _configure()
+    configure()
     from django.core.management import call_command
     from oscar.core.loading import get_model
 

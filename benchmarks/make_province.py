@@ -18,6 +18,8 @@ import os
 import time
 from urllib.parse import urlparse
 
+from benchmarks.make_catalogue import configure, ensure_database
+
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/ocop_bench_province"
 BENCH_URL = os.environ.get("BENCH_PROVINCE_URL", DEFAULT_URL)
 
@@ -28,27 +30,6 @@ H = "(abs(hashint8(({g})::bigint * 1000 + {salt})::bigint) % {m})"
 
 def h(m, salt, g="g"):
     return H.format(g=g, salt=salt, m=m)
-
-
-def _configure():
-    os.environ["DATABASE_URL"] = BENCH_URL
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "marketplace.settings.test")
-    os.environ.setdefault("LOG_LEVEL", "WARNING")
-    import django
-
-    django.setup()
-
-
-def ensure_database(url=BENCH_URL):
-    import psycopg
-
-    parts = urlparse(url)
-    name = parts.path.lstrip("/")
-    admin = parts._replace(path="/postgres").geturl()
-    with psycopg.connect(admin, autocommit=True) as conn:
-        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
-            conn.execute(f'CREATE DATABASE "{name}"')
-            print(f"created database {name}")
 
 
 FILLERS = {
@@ -431,8 +412,8 @@ def main():
         parts = urlparse(BENCH_URL)
         with psycopg.connect(parts._replace(path="/postgres").geturl(), autocommit=True) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{parts.path.lstrip("/")}"')
-    ensure_database()
-    _configure()
+    ensure_database(BENCH_URL)
+    configure(BENCH_URL)
     from django.core.management import call_command
 
     from sellers.models import Seller
