@@ -58,22 +58,16 @@ def units_of(record):
 
 
 def _units_left(request, pk):
-    """Free units of the product's stock record, once per request: from the cache (normally
-    already read with the page, in the same MGET), else from the database."""
+    """Free units of the product's stock record, once per request. The page cache's MGET (a
+    hit) or the view (a miss) normally supplied them; if the cached count had expired, read
+    the database and put it back."""
     known = request.__dict__.setdefault("_units_left", {})
     if pk not in known:
-        units = None
-        try:
-            units = cache.get(units_left_key(pk))
-        except Exception:  # noqa: BLE001 - a cache outage only costs the query
-            pass
-        if units is None:
-            # Products have one stock record (one seller each): the one the page shows.
-            record = StockRecord.objects.filter(product_id=int(pk) if pk.isdigit() else None)
-            record = record.order_by("pk").only("num_in_stock", "num_allocated").first()
-            units = -1 if record is None else units_of(record)
-            store_units_left(pk, units)
-        known[pk] = units
+        # Products have one stock record (one seller each): the one the page shows.
+        record = StockRecord.objects.filter(product_id=int(pk) if pk.isdigit() else None)
+        record = record.order_by("pk").only("num_in_stock", "num_allocated").first()
+        known[pk] = -1 if record is None else units_of(record)
+        store_units_left(pk, known[pk])
     return known[pk]
 
 
@@ -107,7 +101,20 @@ def stock_max(request, pk):
     return str(units) if units and units > 0 else "99"
 
 
-_CANNOT_REVIEW = {}  # language -> the "only buyers can review" note, the same for everybody
+def _same_for_every_anonymous_visitor(render):
+    """render(request) once per language: a fragment no anonymous visitor's data changes."""
+    rendered = {}
+
+    def get(request):
+        language = translation.get_language()
+        if language not in rendered:
+            rendered[language] = str(render(request))
+        return rendered[language]
+
+    return get
+
+
+_cannot_review_note = _same_for_every_anonymous_visitor(lambda _request: _review_action(None, False))
 
 
 @holes.register("review")
@@ -115,10 +122,7 @@ def review_action(request, pk):
     user = request.user
     product = None
     if not user.is_authenticated:
-        language = translation.get_language()
-        if language not in _CANNOT_REVIEW:
-            _CANNOT_REVIEW[language] = _review_action(None, False)
-        return _CANNOT_REVIEW[language]
+        return _cannot_review_note(request)
     if pk.isdigit():
         product = (
             Product.objects.filter(pk=int(pk))
@@ -138,17 +142,14 @@ def _review_action(product, can_review):
     )
 
 
-_ANONYMOUS_LINKS = {}  # language -> the sign-in link, the same for every anonymous visitor
+_sign_in_links = _same_for_every_anonymous_visitor(holes.account_links)
 
 
 @holes.register("account")
 def account(request, _arg):
     user = request.user
     if not user.is_authenticated:
-        language = translation.get_language()
-        if language not in _ANONYMOUS_LINKS:
-            _ANONYMOUS_LINKS[language] = str(holes.account_links(request))
-        return _ANONYMOUS_LINKS[language]
+        return _sign_in_links(request)
     try:
         key = f"account-links:{catalogue_cache.version()}:{translation.get_language()}:{user.pk}"
         html = cache.get(key)
