@@ -76,7 +76,8 @@ def _flow(port, urls, products, n, results, lock, deadline):
 
 
 def two_sellers_products(units):
-    """The first stock-tracked product of two sellers, each given `units` free units."""
+    """The first stock-tracked product of two sellers and its stock record, each record given
+    `units` free units: ([product, product], [record, record])."""
     from oscar.core.loading import get_model
 
     from marketplace.catalogue.selectors import listable_products
@@ -95,11 +96,11 @@ def two_sellers_products(units):
         .first()
     )
     products = [first, second]
-    for product in products:
-        record = product.stockrecords.order_by("price").first()
+    records = [product.stockrecords.order_by("price").first() for product in products]
+    for record in records:
         record.num_in_stock = (record.num_allocated or 0) + units
         record.save()  # through the ORM: the cached pages learn of it (post_save)
-    return products
+    return products, records
 
 
 def run(port, seconds=25, concurrency=8, units=100):
@@ -110,8 +111,7 @@ def run(port, seconds=25, concurrency=8, units=100):
 
     StockRecord = get_model("partner", "StockRecord")
     Line = get_model("order", "Line")
-    products = two_sellers_products(units)
-    records = [product.stockrecords.order_by("price").first() for product in products]
+    products, records = two_sellers_products(units)
     lines_before = {
         p.pk: Line.objects.filter(product=p).aggregate(n=Sum("quantity"))["n"] or 0 for p in products
     }

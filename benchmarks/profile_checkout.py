@@ -32,7 +32,7 @@ def main(argv=None):
 
     from benchmarks.checkout_load import ADDRESS, two_sellers_products
 
-    products = two_sellers_products(units=args.orders + 10)
+    products, _records = two_sellers_products(units=args.orders + 10)
 
     def ready_buyer(n):
         client = Client(HTTP_HOST="127.0.0.1")
