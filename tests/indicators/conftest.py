@@ -8,8 +8,8 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from oscar.core.loading import get_model
 
-from marketplace.celery import app as celery_app
 from sellers.models import Commune, EthnicGroup, ExternalShopLink, OcopCertificate, OfficialProfile, Seller
+from tests.in_process import _media, _tasks_run_in_process  # noqa: F401 - autouse fixtures
 
 User = get_user_model()
 Partner = get_model("partner", "Partner")
@@ -19,23 +19,6 @@ StockRecord = get_model("partner", "StockRecord")
 
 DAY = date(2026, 6, 30)  # the reporting day of the hand-built data set
 PASSWORD = "Mat-khau-2025"
-
-
-@pytest.fixture(autouse=True)
-def _tasks_run_in_process(request):
-    if "celery_worker_process" in request.fixturenames:
-        yield
-        return
-    celery_app.conf.task_always_eager = True
-    celery_app.conf.task_eager_propagates = True
-    yield
-    celery_app.conf.task_always_eager = False
-
-
-@pytest.fixture(autouse=True)
-def _media(settings, tmp_path, monkeypatch):
-    settings.MEDIA_ROOT = str(tmp_path / "media")
-    monkeypatch.setenv("MEDIA_ROOT", settings.MEDIA_ROOT)
 
 
 def at(day: date, hour=10):

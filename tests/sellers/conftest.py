@@ -9,9 +9,9 @@ from oscar.core.loading import get_model
 from PIL import Image
 
 from marketplace.catalogue import services as catalogue_services
-from marketplace.celery import app as celery_app
 from sellers import services
 from sellers.models import Commune, EthnicGroup, OfficialProfile, Seller
+from tests.in_process import _media, _tasks_run_in_process  # noqa: F401 - autouse fixtures
 
 User = get_user_model()
 Order = get_model("order", "Order")
@@ -21,28 +21,6 @@ ShippingAddress = get_model("order", "ShippingAddress")
 Country = get_model("address", "Country")
 
 PASSWORD = "Mat-khau-2025"
-
-
-@pytest.fixture(autouse=True)
-def _tasks_run_in_process(request):
-    """Without a worker, tasks run where they are queued (real code, no broker round trip).
-
-    Tests that start a real worker (celery_worker_process) keep the broker.
-    """
-    if "celery_worker_process" in request.fixturenames:
-        yield
-        return
-    celery_app.conf.task_always_eager = True
-    celery_app.conf.task_eager_propagates = True
-    yield
-    celery_app.conf.task_always_eager = False
-
-
-@pytest.fixture(autouse=True)
-def _media(settings, tmp_path, monkeypatch):
-    """Uploads land in a fresh folder; a Celery worker started by the test writes there too."""
-    settings.MEDIA_ROOT = str(tmp_path / "media")
-    monkeypatch.setenv("MEDIA_ROOT", settings.MEDIA_ROOT)
 
 
 def commune(name):

@@ -10,8 +10,8 @@ from django.contrib.auth import get_user_model
 from cms.models import CourseIndexPage, CoursePage, LessonPage
 from cms.services import ensure_home_page
 from cms.training.models import AffairsStaff, VillageHead
-from marketplace.celery import app as celery_app
 from sellers.models import Commune, EthnicGroup, OfficialProfile, Seller
+from tests.in_process import _tasks_run_in_process  # noqa: F401 - autouse fixtures
 
 User = get_user_model()
 PASSWORD = "Mat-khau-2025"
@@ -38,18 +38,6 @@ QUIZ = {
         },
     ],
 }
-
-
-@pytest.fixture(autouse=True)
-def _tasks_run_in_process(request):
-    """Without a worker, tasks run where they are queued; tests with a real worker keep the broker."""
-    if "celery_worker_process" in request.fixturenames:
-        yield
-        return
-    celery_app.conf.task_always_eager = True
-    celery_app.conf.task_eager_propagates = True
-    yield
-    celery_app.conf.task_always_eager = False
 
 
 def commune(name):
