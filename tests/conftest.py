@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.reliability.processes import stop_process
+
 # Playwright's sync API runs an event loop in the test thread; Django's ORM refuses to run
 # there unless told that this (single-threaded test) use is safe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -66,11 +68,7 @@ def celery_worker_process(transactional_db, settings):
         yield worker
     finally:
         app.conf.task_default_queue = default_queue
-        worker.terminate()
-        try:
-            worker.wait(10)
-        except subprocess.TimeoutExpired:
-            worker.kill()
+        stop_process(worker, grace=10)
 
 
 @pytest.fixture(scope="session")

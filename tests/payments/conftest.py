@@ -2,26 +2,15 @@
 
 import pytest
 
-from marketplace.celery import app as celery_app
 from payments.services import accounts
+from tests.in_process import _tasks_run_in_process  # noqa: F401 - autouse fixtures
+from tests.reliability.processes import free_port, stop_process
 from tests.sellers.conftest import PASSWORD, make_official, make_order, make_product, make_verified_seller
 
 __all__ = ["PASSWORD", "make_official", "make_order", "make_product", "make_verified_seller"]
 
 VIETCOMBANK = "970436"
 BIDV = "970418"
-
-
-@pytest.fixture(autouse=True)
-def _tasks_run_in_process(request):
-    """Without a worker, tasks run where they are queued; tests with a worker keep the broker."""
-    if "celery_worker_process" in request.fixturenames:
-        yield
-        return
-    celery_app.conf.task_always_eager = True
-    celery_app.conf.task_eager_propagates = True
-    yield
-    celery_app.conf.task_always_eager = False
 
 
 @pytest.fixture
@@ -75,14 +64,6 @@ def vietqr_order(number, seller, product, account):
 WEBHOOK_SECRET = "whsec_test_localstripe"
 
 
-def _free_port():
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
 def localstripe_url():
     """`localstripe --from-scratch` on a port the OS says is free; stopped after the session."""
@@ -91,7 +72,7 @@ def localstripe_url():
     import time
     import urllib.request
 
-    port = _free_port()
+    port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "localstripe", "--port", str(port), "--from-scratch"],
         stdout=subprocess.DEVNULL,
@@ -109,11 +90,7 @@ def localstripe_url():
                 pytest.fail("localstripe did not start")
             time.sleep(0.2)
     yield url
-    process.terminate()
-    try:
-        process.wait(10)
-    except subprocess.TimeoutExpired:
-        process.kill()
+    stop_process(process, grace=10)
 
 
 @pytest.fixture

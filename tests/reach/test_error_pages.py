@@ -3,12 +3,12 @@
 The 500 page is also rendered with the database unreachable (a real closed port, not a mock).
 """
 
-import socket
-
 import pytest
 from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test import Client
+
+from tests.reliability.processes import free_port
 
 FRAME = 'class="site-header"'
 NEXT_STEPS = ('action="/search/"', 'href="/catalogue/"', 'href="/"')
@@ -60,18 +60,12 @@ def test_csrf_failure_page_says_nothing_was_changed():
     assert "Không có gì bị thay đổi" in response.content.decode()
 
 
-def _closed_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]  # nothing listens there once the probe closes
-
-
 def test_500_page_renders_with_the_database_unreachable(django_db_blocker):
     client = Client(raise_request_exception=False)
     with django_db_blocker.unblock():
         saved = dict(connection.settings_dict)
         connection.close()
-        connection.settings_dict.update(HOST="127.0.0.1", PORT=str(_closed_port()))
+        connection.settings_dict.update(HOST="127.0.0.1", PORT=str(free_port()))
         try:
             response = client.get("/catalogue/")
         finally:

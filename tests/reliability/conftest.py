@@ -1,18 +1,11 @@
 """Reliability tests: the outbox, idempotent tasks, and outages of Redis and the broker."""
 
-import socket
-
 import pytest
 
 from marketplace.celery import app as celery_app
 from marketplace.core import outbox
 
-
-def closed_port():
-    """A loopback port nobody listens on: connecting to it is refused at once, like a stopped Redis."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+from .processes import free_port
 
 
 @pytest.fixture
@@ -28,7 +21,7 @@ def eager_tasks():
 @pytest.fixture
 def broker_down(monkeypatch):
     """The broker refuses connections (a real refused TCP connection, not a patched function)."""
-    url = f"redis://127.0.0.1:{closed_port()}/0"
+    url = f"redis://127.0.0.1:{free_port()}/0"
     conf = celery_app.conf
     saved = conf.broker_url, conf.task_always_eager, conf.task_eager_propagates
     monkeypatch.setenv("CELERY_BROKER_URL", url)  # Celery reads this before its own setting

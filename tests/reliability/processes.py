@@ -23,6 +23,8 @@ GUNICORN = str(Path(sys.executable).parent / "gunicorn")
 
 
 def free_port():
+    """A loopback port nobody listens on: for a server of the test to bind, or to be refused at
+    once like a stopped service."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
@@ -120,12 +122,7 @@ class Gunicorn:
         return children_of(self.process.pid)
 
     def stop(self):
-        self.process.terminate()
-        try:
-            self.process.wait(15)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait(5)
+        stop_process(self.process)
 
 
 class CeleryWorker:
@@ -148,13 +145,19 @@ class CeleryWorker:
         self.process.wait(10)
 
     def stop(self):
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(15)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(5)
+        stop_process(self.process)
+
+
+def stop_process(process, grace=15):
+    """SIGTERM, and SIGKILL if it has not ended after `grace` seconds."""
+    if process.poll() is not None:
+        return
+    process.terminate()
+    try:
+        process.wait(grace)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(5)
 
 
 def children_of(pid):

@@ -18,7 +18,7 @@ from sellers.models import Seller
 from tests.buyers.conftest import Shop, add_to_basket, place_order, prepare_guest_checkout
 from tests.sellers.conftest import make_official, make_submitted_seller
 
-from .conftest import closed_port
+from .processes import free_port
 
 pytestmark = pytest.mark.django_db
 Order = get_model("order", "Order")
@@ -29,7 +29,7 @@ Country = get_model("address", "Country")
 def redis_down(settings):
     production = importlib.import_module("marketplace.settings.production")
     caches = {"default": dict(production.CACHES["default"])}
-    caches["default"]["LOCATION"] = f"redis://127.0.0.1:{closed_port()}/0"
+    caches["default"]["LOCATION"] = f"redis://127.0.0.1:{free_port()}/0"
     settings.CACHES = caches
     with pytest.raises(redis.ConnectionError):  # nothing answers there
         redis.Redis.from_url(caches["default"]["LOCATION"]).ping()
