@@ -3,8 +3,9 @@
 - accessibility: axe-core (npm, installed by tests/setup_machine.py) is evaluated in the page
   and every *serious* or *critical* violation is a problem;
 - storefront pages only (our site frame, not the Wagtail admin or Oscar dashboard):
-  no sideways scroll, and on the Vietnamese site no English sentence that Oscar, Django or
-  Wagtail ship (their gettext catalogues are the list of "known messages").
+  no sideways scroll, no Oscar or jQuery script (every control is a plain form post), and on
+  the Vietnamese site no English sentence that Oscar, Django or Wagtail ship (their gettext
+  catalogues are the list of "known messages").
 """
 
 import functools
@@ -133,6 +134,11 @@ def storefront_problems(page):
     width, viewport = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
     if width > viewport:
         problems.append(f"{path} is {width}px wide on a {viewport}px screen")
+    vendor_scripts = page.evaluate(
+        "[...document.scripts].map(s => s.src).filter(src => /\\/static\\/oscar\\/|jquery/i.test(src))"
+    )
+    if vendor_scripts:
+        problems.append(f"{path} loads Oscar's or jQuery's scripts: {vendor_scripts}")
     if page.get_attribute("html", "lang") == "vi":
         text = page.evaluate("document.title + '\\n' + document.body.innerText")
         english = english_on_page(text)

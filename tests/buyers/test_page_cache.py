@@ -73,15 +73,25 @@ def test_second_visitor_gets_the_cached_page_with_a_token_of_their_own(shop, ric
 
 @pytest.mark.parametrize("page", ["catalogue", "product"])
 def test_inline_scripts_of_a_cached_page_carry_each_responses_own_csp_nonce(rice, page):
+    """Each visitor of a shared page gets a nonce of its own; any inline script carries it (the
+    storefront has none today: every control is a plain form), never the first visitor's."""
     url = reverse("catalogue:index") if page == "catalogue" else rice.get_absolute_url()
     nonces = []
     for visitor in (Client(), Client()):
         response, html = get(visitor, url)
         header_nonce = re.search(r"'nonce-([^']+)'", response["Content-Security-Policy"]).group(1)
         script_nonces = set(re.findall(r'<script nonce="([^"]+)"', html))
-        assert script_nonces == {header_nonce}, (response.get("X-Page-Cache"), script_nonces)
+        assert script_nonces <= {header_nonce}, (response.get("X-Page-Cache"), script_nonces)
+        assert holes.NONCE_SENTINEL not in html and all(n not in html for n in nonces)
         nonces.append(header_nonce)
-    assert nonces[0] != nonces[1]
+    assert response["X-Page-Cache"] == "hit" and nonces[0] != nonces[1]
+
+
+def test_a_shared_pages_nonce_marker_is_filled_with_the_visitors_own_nonce(rf):
+    request = rf.get("/")
+    request.csp_nonce = "abc123"
+    shared = f'<script nonce="{holes.NONCE_SENTINEL}">x()</script>'
+    assert holes.fill(request, shared) == '<script nonce="abc123">x()</script>'
 
 
 def test_cached_pages_add_to_basket_form_works_with_csrf_on(rice):
@@ -90,7 +100,10 @@ def test_cached_pages_add_to_basket_form_works_with_csrf_on(rice):
     buyer = Client(enforce_csrf_checks=True)
     response, html = get(buyer, url)
     assert response["X-Page-Cache"] == "hit" and basket_count(html) == 0
-    card_form = r'<form class="card-buy" action="([^"]+)" method="post">\s*<input[^>]*value="([^"]+)"'
+    card_form = (
+        r'<form data-form="card-buy" class="card-buy" action="([^"]+)" method="post">'
+        r'\s*<input[^>]*value="([^"]+)"'
+    )
     form = re.search(card_form, html)
     action, token = form.groups()
     assert action == reverse("basket:add", kwargs={"pk": rice.pk})

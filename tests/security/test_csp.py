@@ -24,15 +24,19 @@ def _policy(response):
 
 @pytest.mark.django_db
 def test_storefront_pages_allow_only_own_and_nonced_scripts(client):
-    response = client.get("/")
-    policy = _policy(response)
-    assert "'unsafe-inline'" not in policy["script-src"] and "'unsafe-eval'" not in policy["script-src"]
-    assert policy["object-src"] == ["'none'"] and policy["frame-ancestors"] == ["'none'"]
-    nonce = next(v for v in policy["script-src"] if v.startswith("'nonce-"))[7:-1]
-    html = response.content.decode()
-    inline = re.findall(r"<script(?![^>]*\bsrc=)([^>]*)>", html)
-    assert inline and all(f'nonce="{nonce}"' in attrs for attrs in inline)
-    assert client.get("/").headers["Content-Security-Policy"] != response.headers["Content-Security-Policy"]
+    official = make_official("canbo.csp", "Tủa Chùa")
+    product = make_product(make_verified_seller("0912000777", official))
+    # The home page has no inline script at all; the printable label has one (its print button).
+    for url, has_inline in (("/", False), (reverse("catalogue:label", args=[product.pk]), True)):
+        response = client.get(url)
+        policy = _policy(response)
+        assert "'unsafe-inline'" not in policy["script-src"] and "'unsafe-eval'" not in policy["script-src"]
+        assert policy["object-src"] == ["'none'"] and policy["frame-ancestors"] == ["'none'"]
+        nonce = next(v for v in policy["script-src"] if v.startswith("'nonce-"))[7:-1]
+        inline = re.findall(r"<script(?![^>]*\bsrc=)([^>]*)>", response.content.decode())
+        assert bool(inline) == has_inline and all(f'nonce="{nonce}"' in attrs for attrs in inline)
+        again = client.get(url)
+        assert again.headers["Content-Security-Policy"] != response.headers["Content-Security-Policy"]
 
 
 @pytest.mark.django_db
