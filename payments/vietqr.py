@@ -13,6 +13,8 @@ import secrets
 import segno
 from vietnam_qr_pay import QRPay
 
+from marketplace.core.qr import qr_svg
+
 # Upper-case letters and digits a person can read back without confusion (no 0/O, 1/I/L).
 _ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 _NOT_ALNUM = re.compile(r"[^A-Z0-9]")
@@ -53,8 +55,7 @@ def parse(content: str) -> QRPay:
 
 def svg(content: str) -> str:
     """Inline SVG (no file, no request): a few KB, crisp at any phone size."""
-    qr = segno.make(content, error="m", micro=False)
-    return qr.svg_inline(scale=4, border=2, omitsize=True, title="VietQR")
+    return qr_svg(content, title="VietQR")
 
 
 def png_data_uri(content: str) -> str:

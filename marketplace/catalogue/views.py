@@ -6,7 +6,6 @@ Stock Oscar's product page sends `product_viewed`, whose analytics receiver UPDA
 counter on every request; this view does not send it (see ProductDetailView.send_signal).
 """
 
-import segno
 from django.contrib import messages
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.urls import reverse
@@ -16,6 +15,7 @@ from django.views.generic import DetailView, ListView
 from oscar.apps.catalogue import views as oscar_views
 
 from marketplace.core.ocop import ProductGroup
+from marketplace.core.qr import qr_svg
 
 from . import personal, selectors
 from .forms import SORT_CHOICES, CatalogueFilterForm
@@ -141,6 +141,5 @@ class LabelView(TraceabilityView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         url = _trace_url(self.request, self.object)
-        qr = segno.make(url, error="m")
-        ctx.update(trace_url=url, qr_svg=qr.svg_inline(scale=4, omitsize=True, title=self.object.title))
+        ctx.update(trace_url=url, qr_svg=qr_svg(url, title=self.object.title))
         return ctx

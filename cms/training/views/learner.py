@@ -1,6 +1,5 @@
 """The learner's actions and pages: finish a lesson, take a quiz, my learning, certificates."""
 
-import segno
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -9,6 +8,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+
+from marketplace.core.qr import qr_svg
 
 from ...models import CourseIndexPage, LessonPage
 from .. import selectors, services
@@ -66,10 +67,6 @@ def my_learning(request):
     return render(request, "cms/training/my_learning.html", context)
 
 
-def _qr_svg(url):
-    return segno.make(url, error="m").svg_inline(scale=4, border=2, dark="#1b2a22")
-
-
 @login_required(login_url=LOGIN_URL)
 def certificate(request, code):
     """The learner's own printable certificate (officials of the right commune may open it too)."""
@@ -77,7 +74,7 @@ def certificate(request, code):
     if completion is None or not selectors.may_see_certificate(request.user, completion):
         raise Http404
     verify_url = request.build_absolute_uri(reverse("training:verify", args=[completion.code]))
-    context = {"completion": completion, "verify_url": verify_url, "qr": _qr_svg(verify_url)}
+    context = {"completion": completion, "verify_url": verify_url, "qr": qr_svg(verify_url)}
     return render(request, "cms/training/certificate.html", context)
 
 
