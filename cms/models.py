@@ -182,6 +182,7 @@ from .training_models import (  # noqa: E402, F401
     CourseCompletion,
     LessonProgress,
     QuizAttempt,
+    SessionAttendance,
     TrainingSession,
     VillageHead,
 )

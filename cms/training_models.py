@@ -274,6 +274,52 @@ class CourseCompletion(models.Model):
         return f"{self.learner_name} – {self.course_title}"
 
 
+class SessionAttendance(models.Model):
+    """A person attended an in-person session: a fact of the class, once per person and session,
+    whether or not it made their completion (they may have completed the course before)."""
+
+    session = models.ForeignKey(TrainingSession, on_delete=models.PROTECT, related_name="attendees")
+    learner_name = models.CharField(_("họ và tên"), max_length=120)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    seller = models.ForeignKey(Seller, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    village_head = models.ForeignKey(
+        VillageHead, on_delete=models.PROTECT, null=True, blank=True, related_name="attendances"
+    )
+    staff = models.ForeignKey(
+        AffairsStaff, on_delete=models.PROTECT, null=True, blank=True, related_name="attendances"
+    )
+    # The person's completion of the course: made by this session, or the one that stood before.
+    completion = models.ForeignKey(
+        CourseCompletion, on_delete=models.SET_NULL, null=True, blank=True, related_name="attendances"
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    recorded_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["learner_name", "pk"]
+        verbose_name = _("học viên của lớp")
+        verbose_name_plural = _("học viên của lớp")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["session", field],
+                condition=Q(**{f"{field}__isnull": False}),
+                name=f"cms_attendance_once_per_{field}",
+            )
+            for field in ("user", "seller", "village_head", "staff")
+        ]
+
+    def __str__(self):
+        return f"{self.learner_name} – {self.session}"
+
+    @property
+    def completed_before(self):
+        return self.completion is not None and self.completion.session_id != self.session_id
+
+
 class AttendanceImport(models.Model):
     """An uploaded attendance sheet, imported by a Celery task; all rows or none.
 
@@ -296,6 +342,8 @@ class AttendanceImport(models.Model):
     skipped_count = models.PositiveIntegerField(default=0)
     # [{"row": 7, "reason": "..."}], row numbers as the spreadsheet shows them.
     errors = models.JSONField(default=list)
+    # Rows that held only their number (a list numbered further than it was filled in).
+    ignored_rows = models.JSONField(default=list)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     finished_at = models.DateTimeField(null=True, blank=True)

@@ -6,6 +6,8 @@ the last 4 digits of the citizen ID with the name. One person may stand in sever
 
 An import is all-or-nothing: every row is checked first; any bad or unmatched row rejects the
 whole file with each row's number and reason; only a clean file writes, in one transaction.
+Everyone on a clean sheet is on the class's list; only those who had not completed the course
+yet get a completion from it.
 """
 
 import re
@@ -22,7 +24,7 @@ from marketplace.core.text import fold
 from sellers.models import Seller
 from sellers.validators import normalise_phone
 
-from .models import AffairsStaff, AttendanceImport, CourseCompletion, VillageHead
+from .models import AffairsStaff, AttendanceImport, CourseCompletion, SessionAttendance, VillageHead
 from .sheets import SheetError, read_sheet
 
 IDENTITY_FIELDS = ("user", "seller", "village_head", "staff")
@@ -117,21 +119,6 @@ class Directory:
         return matches[0], ""
 
 
-def already_completed(course):
-    """{field: set of ids} of everyone who already completed this course."""
-    done = {name: set() for name in IDENTITY_FIELDS}
-    rows = CourseCompletion.objects.filter(course=course).values_list(*[f"{n}_id" for n in IDENTITY_FIELDS])
-    for row in rows:
-        for name, value in zip(IDENTITY_FIELDS, row, strict=True):
-            if value:
-                done[name].add(value)
-    return done
-
-
-def _is_done(person, done):
-    return any(person.ids.get(name) in done[name] for name in IDENTITY_FIELDS if person.ids.get(name))
-
-
 def _progress(job, **fields):
     AttendanceImport.objects.filter(pk=job.pk).update(**fields)
 
@@ -144,12 +131,12 @@ def run_import(job_id):
     session = job.session
     _progress(job, status=AttendanceImport.Status.RUNNING)
     try:
-        rows = read_sheet(job.filename, bytes(job.content))
+        rows, ignored = read_sheet(job.filename, bytes(job.content))
     except SheetError as error:
         return _fail(job, [{"row": 0, "reason": str(error)}], total=0)
     if session.course is None:
         return _fail(job, [{"row": 0, "reason": _("Khoá học của lớp này đã bị xoá.")}], total=len(rows))
-    _progress(job, total_rows=len(rows))
+    _progress(job, total_rows=len(rows), ignored_rows=ignored)
     directory = Directory(session.commune)
     errors, people, seen = [], [], {}
     for n, (number, row) in enumerate(rows, start=1):
@@ -182,8 +169,8 @@ def run_import(job_id):
 @transaction.atomic
 def _write(job, session, people):
     course = session.course
-    done = already_completed(course)
-    fresh = [person for person in people if not _is_done(person, done)]
+    done = _completions_by_identity(course)
+    fresh = [person for person in people if not any(item in done for item in person.ids.items())]
     CourseCompletion.objects.bulk_create(
         [
             CourseCompletion(
@@ -202,7 +189,39 @@ def _write(job, session, people):
         batch_size=1000,
         ignore_conflicts=True,  # a completion recorded meanwhile (online) stands
     )
+    completion_of = _completions_by_identity(course)
+    attendees = []
+    for person in people:
+        ids = {f"{name}_id": value for name, value in person.ids.items()}
+        completion = next(filter(None, (completion_of.get(item) for item in person.ids.items())), None)
+        attendees.append((ids, person.name, completion))
+    add_attendees(session, attendees, job.created_by)
     return len(fresh), len(people) - len(fresh)
+
+
+def _completions_by_identity(course):
+    """{(identity field, id): completion} of everyone who completed the course."""
+    found = {}
+    fields = ["pk", "session_id", *[f"{name}_id" for name in IDENTITY_FIELDS]]
+    for completion in CourseCompletion.objects.filter(course=course).only(*fields):
+        for name in IDENTITY_FIELDS:
+            if value := getattr(completion, f"{name}_id"):
+                found[(name, value)] = completion
+    return found
+
+
+def add_attendees(session, attendees, official):
+    """Write who attended a session, [(identity ids, name, their completion)]; once per person."""
+    SessionAttendance.objects.bulk_create(
+        [
+            SessionAttendance(
+                session=session, learner_name=name[:120], completion=completion, recorded_by=official, **ids
+            )
+            for ids, name, completion in attendees
+        ],
+        batch_size=1000,
+        ignore_conflicts=True,  # already on this class's list
+    )
 
 
 def _fail(job, errors, total):

@@ -9,6 +9,7 @@ from ..training_models import (  # noqa: F401
     LessonProgress,
     QuizAttempt,
     RegistryEntry,
+    SessionAttendance,
     Sex,
     TrainingSession,
     VillageHead,

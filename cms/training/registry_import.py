@@ -161,9 +161,9 @@ class RegistryImportError(Exception):
 def import_registry(official, kind, filename, content):
     """Save every row or none; returns the number of rows saved, or raises RegistryImportError."""
     headers = VILLAGE_HEAD_HEADERS if kind == "village_heads" else STAFF_HEADERS
-    message = _("Dòng %(row)s phải là dòng tiêu đề, có ít nhất “Họ và tên” và “Giới tính”.")
+    message = _("Không tìm thấy dòng tiêu đề có ít nhất cột “Họ và tên” và “Giới tính”.")
     try:
-        rows = read_table(filename, content, headers, lambda columns: "sex" in columns, message)
+        rows, _ignored = read_table(filename, content, headers, lambda columns: "sex" in columns, message)
     except SheetError as error:
         raise RegistryImportError([{"row": 0, "reason": str(error)}]) from error
     lookups = Lookups()

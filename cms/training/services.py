@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from sellers.models import Seller
 from sellers.validators import normalise_phone
 
+from .attendance import Directory, add_attendees
 from .models import (
     AffairsStaff,
     CourseCompletion,
@@ -280,7 +281,7 @@ def record_attendance(official, session, identities):
     require_session_access(official, session)
     if session.course is None:
         raise ValidationError(_("Khoá học của lớp này đã bị xoá."))
-    return record_completion(
+    completion, created = record_completion(
         session.course,
         identities,
         source=CourseCompletion.Source.IN_PERSON,
@@ -288,6 +289,9 @@ def record_attendance(official, session, identities):
         session=session,
         recorded_by=official,
     )
+    ids = {f"{key}_id": value.pk for key, value in identities.items() if value is not None}
+    add_attendees(session, [(ids, completion.learner_name, completion)], official)
+    return completion, created
 
 
 MAX_SHEET_BYTES = 5 * 1024 * 1024
@@ -316,8 +320,6 @@ def start_attendance_import(official, session, upload):
 
 def record_attendee(official, session, *, phone="", name="", last4=""):
     """One attendee typed in by an official, found like a sheet row; returns (completion, created)."""
-    from .attendance import Directory
-
     require_session_access(official, session)
     person, reason = Directory(session.commune).find({"phone": phone, "name": name, "last4": last4})
     if person is None:

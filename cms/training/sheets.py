@@ -1,7 +1,9 @@
 """Reading attendance sheets (Excel .xlsx or CSV) into numbered rows of name, phone and ID digits.
 
-Row numbers are the ones the official sees in the spreadsheet (the header is row 1 when it is
-the first line), so an error message can say "dòng 7".
+Row numbers are the ones the official sees in the spreadsheet, so an error message can say
+"dòng 7". Sheets are read as communes keep them: title and date lines above the header are
+skipped, and rows that carry nothing but their number (a list numbered further than it was
+filled in) are ignored and reported.
 """
 
 import csv
@@ -14,6 +16,7 @@ from django.utils.translation import gettext as _
 from marketplace.core.text import fold
 
 MAX_ROWS = 20_000
+HEADER_WITHIN = 15  # non-empty lines above the header row (titles, date, unit) we look past
 
 # Folded header text -> our column; officials write headers in many ways.
 HEADERS = {
@@ -76,17 +79,29 @@ def _rows_of_csv(content):
 
 
 def read_sheet(filename, content):
-    """An attendance sheet: [(row number, {"name", "phone", "last4"})] of the non-empty data rows."""
-    message = _(
-        "Dòng %(row)s phải là dòng tiêu đề có cột “Họ và tên” và “Số điện thoại” (hoặc “4 số cuối CCCD”)."
-    )
+    """An attendance sheet: ([(row number, {"name", "phone", "last4"})], ignored row numbers)."""
+    message = _("Không tìm thấy dòng tiêu đề có cột “Họ và tên” và “Số điện thoại” (hoặc “4 số cuối CCCD”).")
     return read_table(filename, content, HEADERS, lambda columns: {"phone", "last4"} & columns, message)
 
 
-def read_table(filename, content, headers, has_enough, header_message):
-    """[(row number, {column: text})] of the non-empty rows under a header row naming the columns.
+def _is_header(cells, headers, has_enough):
+    columns = {key: n for n, text in enumerate(cells) if (key := _header_key(text, headers))}
+    return columns if "name" in columns and has_enough(set(columns)) else None
 
-    ``has_enough(columns)`` says whether the header names the columns needed besides "name".
+
+def _only_a_number(cells, columns):
+    """A row whose only content is a row number ("7", in the "TT" column or before the data)."""
+    filled = [n for n, text in enumerate(cells) if text]
+    return (
+        len(filled) == 1 and filled[0] not in columns.values() and re.fullmatch(r"\d+\.?", cells[filled[0]])
+    )
+
+
+def read_table(filename, content, headers, has_enough, header_message):
+    """([(row number, {column: text})], [ignored row numbers]) of the rows under the header row.
+
+    The header is the first of the first lines that names the columns; ``has_enough(columns)``
+    says whether it names those needed besides "name".
     """
     name = filename.lower()
     if name.endswith(".xlsx"):
@@ -96,22 +111,26 @@ def read_table(filename, content, headers, has_enough, header_message):
     else:
         raise SheetError(_("Chỉ nhận tệp Excel (.xlsx) hoặc CSV."))
     columns = None
-    data = []
+    data, ignored, lines_above = [], [], 0
     for number, row in enumerate(rows, start=1):
         cells = [cell_text(value) for value in row]
         if not any(cells):
             continue
         if columns is None:
-            columns = {key: n for n, text in enumerate(cells) if (key := _header_key(text, headers))}
-            if "name" not in columns or not has_enough(set(columns)):
-                raise SheetError(header_message % {"row": number})
+            columns = _is_header(cells, headers, has_enough)
+            lines_above += columns is None
+            if lines_above > HEADER_WITHIN:
+                raise SheetError(header_message)
+            continue
+        if _only_a_number(cells, columns):
+            ignored.append(number)
             continue
         values = {key: cells[n] if n < len(cells) else "" for key, n in columns.items()}
         data.append((number, {**dict.fromkeys(headers, ""), **values}))
         if len(data) > MAX_ROWS:
             raise SheetError(_("Tệp có quá %(max)s dòng; hãy chia nhỏ.") % {"max": MAX_ROWS})
     if columns is None:
-        raise SheetError(_("Tệp trống."))
+        raise SheetError(header_message if lines_above else _("Tệp trống."))
     if not data:
         raise SheetError(_("Tệp chỉ có dòng tiêu đề, chưa có học viên nào."))
-    return data
+    return data, ignored

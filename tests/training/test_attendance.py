@@ -347,3 +347,97 @@ def test_staff_registry_from_csv_by_the_province(client, setting):
         reverse("training:staff-import"), {"sheet": SimpleUploadedFile("cb.csv", sheet.encode())}
     )
     assert response.status_code == 200 and "Dòng 2" in response.content.decode()
+
+
+def _xlsx(rows):
+    book = Workbook()
+    for row in rows:
+        book.active.append(row)
+    content = io.BytesIO()
+    book.save(content)
+    return content.getvalue()
+
+
+def test_sheet_as_communes_keep_it_title_rows_and_numbered_empty_rows(
+    client, setting, django_capture_on_commit_callbacks
+):
+    """A title and a subtitle above the header, and numbered rows left empty at the end."""
+    client.force_login(setting["official"])
+    content = _xlsx(
+        [
+            ["DANH SÁCH HỌC VIÊN LỚP BÁN HÀNG TRÊN MẠNG", None, None, None],
+            ["Xã Tủa Chùa, ngày 12 tháng 3 năm 2026", None, None, None],
+            [None, None, None, None],
+            ["TT", "Họ và tên", "Số điện thoại", "4 số cuối CCCD"],  # row 4: the header
+            [1, "Giàng A Páo", "0912000101", None],
+            [2, "Lò Thị Mai", None, "5678"],
+            [3, None, None, None],  # row 7: numbered, never filled in
+            [4, None, None, None],
+            ["5", "", "", ""],
+        ]
+    )
+    upload(client, setting["session"], "danh-sach-lop.xlsx", content, django_capture_on_commit_callbacks)
+    job = AttendanceImport.objects.get()
+    assert (job.status, job.created_count, job.errors) == ("succeeded", 2, [])
+    assert job.ignored_rows == [7, 8, 9]
+    page = client.get(reverse("training:import", args=[job.pk])).content.decode()
+    assert "7, 8, 9" in page and "bỏ qua" in page
+
+
+def test_a_sheet_without_any_header_row_is_still_refused_by_name(
+    client, setting, django_capture_on_commit_callbacks
+):
+    client.force_login(setting["official"])
+    content = _xlsx([["DANH SÁCH LỚP"], ["Giàng A Páo", "0912000101"]])
+    upload(client, setting["session"], "khong-tieu-de.xlsx", content, django_capture_on_commit_callbacks)
+    job = AttendanceImport.objects.get()
+    assert job.status == "failed" and "tiêu đề" in job.errors[0]["reason"]
+
+
+def test_refused_import_shows_no_full_progress_bar(client, setting, django_capture_on_commit_callbacks):
+    client.force_login(setting["official"])
+    upload(
+        client,
+        setting["session"],
+        "x.csv",
+        (HEADER + "Người Lạ,0912999999,\n").encode(),
+        django_capture_on_commit_callbacks,
+    )
+    job = AttendanceImport.objects.get()
+    page = client.get(reverse("training:import", args=[job.pk])).content.decode()
+    assert job.status == "failed" and "Bị từ chối" in page
+    assert 'role="progressbar"' not in page and "width:100%" not in page
+
+
+def test_attendee_list_keeps_people_who_had_completed_elsewhere_with_their_role(
+    client, setting, django_capture_on_commit_callbacks
+):
+    """Attendance is a fact of the class even when it adds no completion; roles as registered."""
+    client.force_login(setting["official"])
+    setting["head"].role = VillageHead.Role.INFLUENTIAL
+    setting["head"].save()
+    CourseCompletion.objects.create(
+        course=setting["course"],
+        course_title="x",
+        audience="everyone",
+        staff=setting["staff"],
+        learner_name="Cà Thị Hoa",
+        completed_on=date(2026, 3, 1),
+        source="online",
+    )
+    sheet = HEADER + "Giàng A Páo,0912000101,\nLò Thị Mai,,5678\nCà Thị Hoa,0912000103,\n"
+    upload(client, setting["session"], "lop.csv", sheet.encode(), django_capture_on_commit_callbacks)
+    assert AttendanceImport.objects.get().status == "succeeded"
+    assert CourseCompletion.objects.filter(session=setting["session"]).count() == 2
+    page = client.get(reverse("training:session", args=[setting["session"].pk])).content.decode()
+    assert "3 học viên" in page
+    for name in ("Giàng A Páo", "Lò Thị Mai", "Cà Thị Hoa"):
+        assert name in page
+    head_row = re.search(r"Giàng A Páo</strong><small>(.*?)</small>", page).group(1)
+    assert "Người có uy tín" in head_row and "trưởng bản" not in head_row.lower()
+    staff_row = re.search(r"Cà Thị Hoa</strong><small>(.*?)</small>", page).group(1)
+    assert "đã hoàn thành trước" in staff_row
+    # Typing one of them in again records nothing twice.
+    client.post(reverse("training:session", args=[setting["session"].pk]), {"phone": "0912000103"})
+    page = client.get(reverse("training:session", args=[setting["session"].pk])).content.decode()
+    assert "3 học viên" in page

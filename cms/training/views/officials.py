@@ -24,7 +24,7 @@ def _posted(request):
 
 
 def _sessions_for(official):
-    sessions = TrainingSession.objects.select_related("commune").annotate(attendees=Count("attendance"))
+    sessions = TrainingSession.objects.select_related("commune").annotate(attendee_count=Count("attendees"))
     commune = official.official_profile.commune
     return sessions.filter(commune=commune) if commune is not None else sessions
 
@@ -176,8 +176,8 @@ def session_detail(request, pk):
             "session": session,
             "form": form,
             "sheet_form": SheetForm(),
-            "attendance": session.attendance.order_by("learner_name")[:500],
-            "attendance_count": session.attendance.count(),
+            "attendance": session.attendees.select_related("village_head", "completion")[:500],
+            "attendance_count": session.attendees.count(),
             "imports": session.imports.defer("content")[:5],
         },
     )
