@@ -23,5 +23,5 @@ def cms_section_links():
             if page is not None:
                 urls[key] = page.url
         cache.set(SECTIONS_CACHE_KEY, urls, SECTIONS_CACHE_SECONDS)
-    titles = {"courses": _("Khóa học"), "news": _("Tin tức")}
+    titles = {"courses": _("Khoá học"), "news": _("Tin tức")}
     return [{"title": titles[key], "url": url} for key, url in urls.items()]

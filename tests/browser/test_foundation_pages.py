@@ -52,7 +52,7 @@ def shop(transactional_db):
     Image.new("RGB", (64, 64), (200, 180, 90)).save(photo, "JPEG")
     ProductImage.objects.create(product=product, original=SimpleUploadedFile("gao.jpg", photo.getvalue()))
     home = HomePage.objects.get()
-    courses = home.add_child(instance=CourseIndexPage(title="Khóa học kỹ năng số", slug="khoa-hoc"))
+    courses = home.add_child(instance=CourseIndexPage(title="Khoá học kỹ năng số", slug="khoa-hoc"))
     course = courses.add_child(
         instance=CoursePage(
             title="Bán hàng trên điện thoại",

@@ -172,7 +172,7 @@ def test_header_nav_fits_one_line_with_44_px_targets(phone):
     from cms.models import CourseIndexPage, HomePage, NewsIndexPage
 
     home = HomePage.objects.get()
-    home.add_child(instance=CourseIndexPage(title="Khóa học", slug="khoa-hoc"))
+    home.add_child(instance=CourseIndexPage(title="Khoá học", slug="khoa-hoc"))
     home.add_child(instance=NewsIndexPage(title="Tin tức", slug="tin-tuc"))
     get_user_model().objects.create_user("mua", "mua@example.vn", "mat-khau-dai-2026")
     page = phone.page

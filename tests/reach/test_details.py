@@ -86,3 +86,41 @@ def test_seller_registration_says_the_password_rule_in_vietnamese(client):
     html = response.content.decode()
     assert "Mật khẩu quá ngắn: cần ít nhất 8 ký tự." in html
     assert "too short" not in html
+
+
+def test_one_spelling_of_khoa_hoc_across_the_site():
+    """One spelling, "Khoá học" (tone mark on the main vowel, as the navigation and headings write
+    it), in templates, Python strings and the catalogues' Vietnamese source strings."""
+    import re
+    import subprocess
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    tracked = subprocess.run(
+        ["git", "ls-files", "*.html", "*.py", "*.po", "*.txt", "*.js"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    other_spelling = re.compile("khóa", re.IGNORECASE)
+    found = [
+        f"{name}:{n}"
+        for name in tracked
+        if "/migrations/" not in name and name != "tests/reach/test_details.py"
+        for n, line in enumerate((root / name).read_text(encoding="utf-8").splitlines(), start=1)
+        if other_spelling.search(line) and not line.startswith(("#~", 'msgstr "'))
+    ]
+    assert found == []
+
+
+@pytest.mark.django_db
+def test_the_site_has_its_own_small_favicon_at_the_root(client):
+    """Browsers ask for /favicon.ico on a first visit: a small icon, not a 404 on a slow link."""
+    response = client.get("/favicon.ico")
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    assert response.status_code == 200
+    assert response["Content-Type"] in ("image/x-icon", "image/vnd.microsoft.icon")
+    assert body[:4] == b"\x00\x00\x01\x00" and len(body) < 4096
+    home = client.get("/").content.decode()
+    assert '<link rel="icon" href="/favicon.ico">' in home
