@@ -99,6 +99,8 @@ class PhonePage:
         page.on("console", lambda message: self.console.append(message.text))
         self._checked = set()  # pages (url + size of their HTML) already checked
         page.on("response", self._check_response)
+        page.on("console", _record_form_submission)
+        page.add_init_script(SUBMIT_RECORDER)
         page.on("pageerror", lambda error: self.page_errors.append(str(error)))
 
     # --- accessibility, width and language, on every page (issue 11) ---
@@ -117,7 +119,8 @@ class PhonePage:
         assert not problems, f"{self.page.url}:\n" + "\n".join(problems)
 
     def _check_response(self, response):
-        if response.status >= 500 or (response.status == 404 and "/static/" in response.url):
+        missing_file = "/static/" in response.url or response.url.endswith("/favicon.ico")
+        if response.status >= 500 or (response.status == 404 and missing_file):
             self.problems.append(f"{response.status} {response.url}")
 
     def goto(self, path, check=True):
@@ -131,6 +134,34 @@ class PhonePage:
             self.check_page()
         SCREENSHOTS.mkdir(exist_ok=True)
         self.page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+
+
+# Every form a person submits in a browser test is written to the console by the page itself
+# (a real submit event, from its visible control) and collected for the forms inventory
+# (tests/reach/test_forms_inventory.py).
+SUBMIT_RECORDER = """document.addEventListener("submit", function (event) {
+    var form = event.target, key = form.dataset.form || form.id;
+    if (!key) {
+        var action = new URL(form.getAttribute("action") || location.href, location.href).pathname;
+        key = "action:" + action.replace(/\\/\\d+(?=\\/)/g, "/N");
+    }
+    console.log("form-submitted " + key);
+}, true);"""
+SUBMITTED_FORMS = set()
+WHOLE_SUITE = pytest.StashKey[bool]()
+
+
+def pytest_collection_modifyitems(session, config, items):
+    """Tests marked run_last (the forms inventory) go after every browser test; whether this
+    run is the whole suite (nothing deselected, no path or -k given) is noted for them."""
+    items.sort(key=lambda item: item.get_closest_marker("run_last") is not None)
+    narrowed = config.option.keyword or config.option.markexpr or config.option.deselect
+    config.stash[WHOLE_SUITE] = config.args_source == pytest.Config.ArgsSource.TESTPATHS and not narrowed
+
+
+def _record_form_submission(message):
+    if message.text.startswith("form-submitted "):
+        SUBMITTED_FORMS.add(message.text.split(" ", 1)[1])
 
 
 @pytest.fixture

@@ -3,6 +3,7 @@
 from django import template
 from django.core.cache import cache
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from cms.models import CourseIndexPage, NewsIndexPage
 
@@ -23,5 +24,6 @@ def cms_section_links():
             if page is not None:
                 urls[key] = page.url
         cache.set(SECTIONS_CACHE_KEY, urls, SECTIONS_CACHE_SECONDS)
-    titles = {"courses": _("Khoá học"), "news": _("Tin tức")}
+    # "Khoá học" in the menu is the list of courses; elsewhere it names one course.
+    titles = {"courses": pgettext("menu", "Khoá học"), "news": _("Tin tức")}
     return [{"title": titles[key], "url": url} for key, url in urls.items()]

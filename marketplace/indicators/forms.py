@@ -67,7 +67,15 @@ class TargetsForm(forms.Form):
                     min_value=Decimal(0),
                     max_value=Decimal(100),
                     decimal_places=1,
-                    widget=forms.NumberInput(attrs={"step": "0.1", "inputmode": "decimal"}),
+                    # A table cell has no <label>: the cell's name is the indicator and the year.
+                    widget=forms.NumberInput(
+                        attrs={
+                            "step": "0.1",
+                            "inputmode": "decimal",
+                            "aria-label": _("%(code)s, năm %(year)s (%%)")
+                            % {"code": indicator.code, "year": year},
+                        }
+                    ),
                 )
                 explicit = targets.explicit.get((indicator.code, year))
                 self.initial[name] = explicit

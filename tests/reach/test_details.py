@@ -97,7 +97,18 @@ def test_one_spelling_of_khoa_hoc_across_the_site():
 
     root = Path(__file__).resolve().parents[2]
     tracked = subprocess.run(
-        ["git", "ls-files", "*.html", "*.py", "*.po", "*.txt", "*.js"],
+        [
+            "git",
+            "ls-files",
+            "--cached",
+            "--others",
+            "--exclude-standard",
+            "*.html",
+            "*.py",
+            "*.po",
+            "*.txt",
+            "*.js",
+        ],
         cwd=root,
         capture_output=True,
         text=True,

@@ -349,21 +349,12 @@ def test_staff_registry_from_csv_by_the_province(client, setting):
     assert response.status_code == 200 and "Dòng 2" in response.content.decode()
 
 
-def _xlsx(rows):
-    book = Workbook()
-    for row in rows:
-        book.active.append(row)
-    content = io.BytesIO()
-    book.save(content)
-    return content.getvalue()
-
-
 def test_sheet_as_communes_keep_it_title_rows_and_numbered_empty_rows(
     client, setting, django_capture_on_commit_callbacks
 ):
     """A title and a subtitle above the header, and numbered rows left empty at the end."""
     client.force_login(setting["official"])
-    content = _xlsx(
+    content = xlsx(
         [
             ["DANH SÁCH HỌC VIÊN LỚP BÁN HÀNG TRÊN MẠNG", None, None, None],
             ["Xã Tủa Chùa, ngày 12 tháng 3 năm 2026", None, None, None],
@@ -388,7 +379,7 @@ def test_a_sheet_without_any_header_row_is_still_refused_by_name(
     client, setting, django_capture_on_commit_callbacks
 ):
     client.force_login(setting["official"])
-    content = _xlsx([["DANH SÁCH LỚP"], ["Giàng A Páo", "0912000101"]])
+    content = xlsx([["DANH SÁCH LỚP"], ["Giàng A Páo", "0912000101"]])
     upload(client, setting["session"], "khong-tieu-de.xlsx", content, django_capture_on_commit_callbacks)
     job = AttendanceImport.objects.get()
     assert job.status == "failed" and "tiêu đề" in job.errors[0]["reason"]

@@ -73,7 +73,8 @@ def _registry_form(request, pk, model, form_class, back, title):
         else:
             messages.success(request, _("Đã lưu %(name)s.") % {"name": form.instance.name})
             return redirect(back)
-    return render(request, "cms/training/officials/form.html", {"form": form, "title": title, "back": back})
+    context = {"form": form, "title": title, "back": back, "form_name": "registry-entry"}
+    return render(request, "cms/training/officials/form.html", context)
 
 
 def _add_errors(form, error):
@@ -100,6 +101,7 @@ def _registry_import(request, kind, back, title):
                 messages.success(request, _("Đã lưu %(n)s người từ tệp.") % {"n": count})
                 return redirect(back)
     context = {"form": form, "title": title, "back": back, "multipart": True, "errors": errors, "kind": kind}
+    context["form_name"] = "registry-import"
     return render(request, "cms/training/officials/form.html", context)
 
 
@@ -141,7 +143,12 @@ def session_new(request):
     return render(
         request,
         "cms/training/officials/form.html",
-        {"form": form, "title": _("Ghi nhận lớp học trực tiếp"), "back": "training:officials"},
+        {
+            "form": form,
+            "title": _("Ghi nhận lớp học trực tiếp"),
+            "back": "training:officials",
+            "form_name": "session-new",
+        },
     )
 
 
@@ -197,7 +204,13 @@ def session_import(request, pk):
     return render(
         request,
         "cms/training/officials/form.html",
-        {"form": form, "title": _("Nhập danh sách từ tệp"), "back": "training:officials", "multipart": True},
+        {
+            "form": form,
+            "title": _("Nhập danh sách từ tệp"),
+            "back": "training:officials",
+            "multipart": True,
+            "form_name": "attendance-import",
+        },
     )
 
 

@@ -31,7 +31,7 @@
         return;
       }
       field.value = id;
-      form.submit();
+      form.requestSubmit ? form.requestSubmit() : form.submit();  // a real submit event
     });
   }
   // 2. Status page: the bank asks for 3-D Secure; then tell the server to capture.
@@ -40,7 +40,8 @@
     auth.addEventListener("click", async function () {
       auth.disabled = true;
       await Stripe(auth.getAttribute("data-key")).confirmCardPayment(auth.getAttribute("data-secret"));
-      document.getElementById("card-auth-form").submit();
+      var done = document.getElementById("card-auth-form");
+      done.requestSubmit ? done.requestSubmit() : done.submit();
     });
   }
 })();
