@@ -6,18 +6,25 @@ STAMP := $(VENV)/.installed
 PG_URL ?= postgres://postgres@127.0.0.1:5432/ocop
 REDIS ?= redis://127.0.0.1:6379/0
 
-.PHONY: demo test lint format install
+.PHONY: demo test lint format install lock
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
 
-# Reinstall only when the dependency list changes.
-$(STAMP): pyproject.toml | $(BIN)/python
+# Reinstall only when the dependency list changes; versions pinned by requirements.lock.
+$(STAMP): pyproject.toml requirements.lock | $(BIN)/python
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e ".[dev]"
+	$(BIN)/pip install --quiet -e ".[dev]" -c requirements.lock
 	touch $(STAMP)
 
 install: $(STAMP)
+
+# Rewrite requirements.lock from a fresh resolution of pyproject.toml (newest allowed versions).
+lock: | $(BIN)/python
+	rm -rf .venv-lock && $(PY) -m venv .venv-lock
+	.venv-lock/bin/pip install --quiet -e ".[dev]"
+	{ sed -n '1,2p' requirements.lock; .venv-lock/bin/pip freeze --exclude-editable | grep -v "^-e"; } > requirements.lock.new
+	mv requirements.lock.new requirements.lock && rm -rf .venv-lock
 
 demo: install
 	DJANGO_SETTINGS_MODULE=marketplace.settings.dev $(BIN)/python manage.py migrate --noinput
@@ -46,6 +53,6 @@ BENCH_PROVINCE_DB ?= postgres://postgres@127.0.0.1:5432/ocop_bench_province
 bench: install
 	BENCH_DATABASE_URL=$(BENCH_DB) $(BIN)/python -m benchmarks.make_catalogue
 	BENCH_DATABASE_URL=$(BENCH_DB) REDIS_URL=$(REDIS) $(BIN)/python -m benchmarks.run $(BENCH_ARGS)
-	# indicators (issue 12): officials' dashboard on a 100,000-entity province (own database)
+	# indicators: officials' dashboard on a 100,000-entity province (own database)
 	BENCH_PROVINCE_URL=$(BENCH_PROVINCE_DB) $(BIN)/python -m benchmarks.make_province
 	BENCH_PROVINCE_URL=$(BENCH_PROVINCE_DB) $(BIN)/python -m benchmarks.indicators

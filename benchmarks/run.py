@@ -1,4 +1,4 @@
-"""Measure the public pages against the speed budgets (issue 13, DESIGN §6), side by side, in one run.
+"""Measure the public pages against the speed budgets (DESIGN §6), side by side, in one run.
 
     .venv/bin/python -m benchmarks.make_catalogue     # once: 20,000 products in ocop_bench
     .venv/bin/python -m benchmarks.run [--seconds 7] [--no-lighthouse] [--no-checkout]
@@ -232,7 +232,7 @@ def pick_shops(n=10):
 
 
 def main(argv=None):
-    parser = argparse.ArgumentParser(description="speed budgets (issue 13)")
+    parser = argparse.ArgumentParser(description="speed budgets (DESIGN §6)")
     parser.add_argument("--seconds", type=float, default=5, help="throughput phase per endpoint")
     parser.add_argument("--latency-seconds", type=float, default=3, help="latency phase per endpoint")
     parser.add_argument("--concurrency", type=int, default=8)
@@ -353,7 +353,7 @@ def main(argv=None):
 
 
 def budgets(results, queries, weights, checkout, phone):
-    """(label, value, ok) for every budget of issue 13 (and DESIGN §6's that still apply)."""
+    """(label, value, ok) for every budget of DESIGN §6 measured here."""
     rps = {name: thr["rps"] for name, (thr, _lat) in results.items()}
     p95 = {name: lat["p95"] for name, (_thr, lat) in results.items()}
     empty = rps["empty view (ceiling)"]
@@ -464,7 +464,7 @@ def report(endpoints, results, queries, weights, args, slow=(), checkout=None, p
                 f"{f['weight_kb']:.0f} KB in {f['requests']} requests"
             )
     checks = budgets(results, queries, weights, checkout, phone)
-    lines.append("\nBudgets (issue 13):")
+    lines.append("\nBudgets (DESIGN §6):")
     for label, value, ok in checks:
         lines.append(f"  {'PASS' if ok else 'FAIL'}  {label:44} {value}")
     oscar = results["Oscar listing (stock, 20/page)"][0]["rps"]

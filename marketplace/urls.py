@@ -16,7 +16,7 @@ urlpatterns = [
     # The Wagtail home page is the shop's front door; listed before Oscar's "" redirect.
     path("", wagtail_views.serve, {"path": ""}, name="home"),
     path("i18n/setlang/", set_language, name="set_language"),
-    # Stock Oscar/Wagtail URLs closed or repaired (security, issue 10): before their own.
+    # Stock Oscar/Wagtail URLs closed or repaired (docs/security.md): before their own.
     path("", include("marketplace.security.urls")),
     path("admin/", admin.site.urls),
     path("cms/", include(wagtailadmin_urls)),
@@ -24,7 +24,7 @@ urlpatterns = [
     path("shop/<slug:slug>/", SellerShopView.as_view(), name="seller-shop"),
     path("", include("marketplace.order.urls")),
     path("seller/", include("sellers.urls")),
-    # --- indicators (issue 12): officials' dashboard and the public progress page
+    # --- indicators: officials' dashboard and the public progress page
     path("officials/indicators/", include("marketplace.indicators.urls")),
     path("chi-tieu/", indicator_views.public, name="indicators-public"),
     # ---

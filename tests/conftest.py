@@ -103,7 +103,7 @@ class PhonePage:
         page.add_init_script(SUBMIT_RECORDER)
         page.on("pageerror", lambda error: self.page_errors.append(str(error)))
 
-    # --- accessibility, width and language, on every page (issue 11) ---
+    # --- accessibility, width and language, on every page ---
     def check_page(self):
         """Fail now if this page has serious a11y violations, scrolls sideways or shows English."""
         from tests.page_checks import axe_violations, storefront_problems

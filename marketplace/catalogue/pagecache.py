@@ -8,7 +8,7 @@ its own visitor's "holes" (marketplace/core/holes.py): the CSRF token of each fo
 basket count, the account links, messages, the product page's review button. Nobody
 receives anybody else's token, basket or name, signed in or not.
 
-Freshness: a page is stored with the catalogue version (catalogue/cache.py) it was rendered
+Freshness: a page is stored with the catalogue version (catalogue/versioned_cache.py) it was rendered
 at and served only while that is still the version (one MGET reads both), bumped by post_save /
 post_delete of products, stock records (allocation at checkout sends post_save too),
 sellers, certificates, product images, reviews and categories, and by Wagtail publishing.
@@ -41,8 +41,7 @@ from django.utils.cache import patch_vary_headers
 
 from marketplace.core import holes
 
-from . import cache as catalogue_cache
-from . import personal
+from . import personal, versioned_cache
 
 log = logging.getLogger(__name__)
 
@@ -63,11 +62,11 @@ def page_key(request):
 
 def lookup(key, extra=()):
     """(current catalogue version, cached HTML or None, {extra key: value}) in one round trip."""
-    found = django_cache.get_many([catalogue_cache.VERSION_KEY, key, *extra])
-    version = found.get(catalogue_cache.VERSION_KEY)
+    found = django_cache.get_many([versioned_cache.VERSION_KEY, key, *extra])
+    version = found.get(versioned_cache.VERSION_KEY)
     extras = {k: found[k] for k in extra if k in found}
     if version is None:
-        return catalogue_cache.version(), None, extras
+        return versioned_cache.version(), None, extras
     stored = found.get(key)
     if stored is None or stored[0] != version:
         return version, None, extras  # never cached, or cached before the catalogue changed
@@ -153,7 +152,7 @@ class PageCacheMiddleware:
 
 
 def _bump(sender, **kwargs):
-    catalogue_cache.bump()
+    versioned_cache.bump()
 
 
 def connect():

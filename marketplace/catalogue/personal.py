@@ -23,7 +23,7 @@ from oscar.core.loading import get_model
 
 from marketplace.core import holes
 
-from . import cache as catalogue_cache
+from . import versioned_cache
 
 Product = get_model("catalogue", "Product")
 Line = get_model("order", "Line")
@@ -151,7 +151,7 @@ def account(request, _arg):
     if not user.is_authenticated:
         return _sign_in_links(request)
     try:
-        key = f"account-links:{catalogue_cache.version()}:{translation.get_language()}:{user.pk}"
+        key = f"account-links:{versioned_cache.version()}:{translation.get_language()}:{user.pk}"
         html = cache.get(key)
     except Exception:  # noqa: BLE001 - a cache outage only costs the queries
         return holes.account_links(request)

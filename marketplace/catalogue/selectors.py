@@ -28,7 +28,7 @@ from oscar.core.loading import get_model
 from marketplace.core.text import fold
 from sellers.models import Seller
 
-from . import cache
+from . import versioned_cache
 
 Product = get_model("catalogue", "Product")
 Category = get_model("catalogue", "Category")
@@ -79,7 +79,7 @@ def with_card_data(queryset):
     )
 
 
-# --- Featured products on the home page (issue 11) ---
+# --- Featured products on the home page ---
 # The operator picks them as the Oscar range with this slug (dashboard > Ranges, "Sản phẩm nổi bật",
 # products in display order); the rest of the row is filled automatically.
 FEATURED_RANGE_SLUG = "san-pham-noi-bat"
@@ -139,7 +139,7 @@ def _matching_seller_ids(folded):
         names = Seller.objects.values_list("pk", "name", "commune__name")
         return [pk for pk, name, commune in names if folded in fold(name) or folded in fold(commune)]
 
-    return cache.cached("sellers", folded, compute)
+    return versioned_cache.cached("sellers", folded, compute)
 
 
 def _search(queryset, q, fuzzy=False):
@@ -223,7 +223,7 @@ def facet_counts(filters: CatalogueFilters, today=None):
     """
     today = today or timezone.localdate()
     key = (replace(filters, sort=""), today)
-    return cache.cached("facets", key, lambda: _facet_counts(filters, today))
+    return versioned_cache.cached("facets", key, lambda: _facet_counts(filters, today))
 
 
 def _facet_counts(filters, today):

@@ -12,7 +12,7 @@ from oscar.core.loading import get_model
 
 from marketplace.core.background import enqueue_after_commit
 
-from . import cache
+from . import versioned_cache
 from .tasks import make_thumbnails
 
 Product = get_model("catalogue", "Product")
@@ -104,4 +104,4 @@ def refresh_ocop_fields(products, on=None):
             product.ocop_stars, product.ocop_expires_on = stars, expires
             changed = True
     if changed:
-        cache.bump()  # update() sends no post_save: cached star counts must go (once per call)
+        versioned_cache.bump()  # update() sends no post_save: cached star counts must go (once per call)

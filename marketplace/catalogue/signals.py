@@ -1,4 +1,4 @@
-"""Invalidate cached catalogue counts when what they count changes (see cache.py), and copy
+"""Invalidate cached catalogue counts when what they count changes (see versioned_cache.py), and copy
 OCOP stars onto products when sellers' certificates change."""
 
 from django.apps import apps
@@ -6,13 +6,13 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from sellers.signals import certificate_products_changed
 
-from . import cache, services
+from . import services, versioned_cache
 
 
 def _bump(sender, instance=None, **kwargs):
     if getattr(instance, "sale_leaves_stock", False):
         return  # an order that leaves units to sell changes no listing and no count
-    cache.bump()
+    versioned_cache.bump()
 
 
 def _refresh_ocop_fields(sender, products, on, **kwargs):

@@ -37,10 +37,6 @@ BROKER_ERRORS = (OperationalError, OSError)
 _broker_down_until = 0.0
 
 
-def _settings(name, default):
-    return getattr(settings, name, default)
-
-
 def record(task, *args, **kwargs):
     """Save one task to send after the current transaction commits; return the outbox row."""
     from .models import OutboxMessage
@@ -93,7 +89,7 @@ def _publish_pending(pks=None, limit=200):
                     else:
                         sent.append(row.pk)
         except BROKER_ERRORS as error:
-            _broker_down_until = time.monotonic() + _settings("OUTBOX_BACKOFF_SECONDS", 30)
+            _broker_down_until = time.monotonic() + settings.OUTBOX_BACKOFF_SECONDS
             unsent = [row for row in rows if row.pk not in sent]
             if unsent:
                 _failed(unsent[0], error)
@@ -151,7 +147,7 @@ def _producer(app):
     if kept is not None and kept[0] == app.conf.broker_url:
         return kept[2]
     _drop_connection()
-    timeout = _settings("OUTBOX_PUBLISH_TIMEOUT", 2.0)
+    timeout = settings.OUTBOX_PUBLISH_TIMEOUT
     connection = app.connection_for_write(
         connect_timeout=timeout,
         transport_options={

@@ -18,7 +18,7 @@ class LoggingBackend:
 
 
 def get_backend():
-    return import_string(getattr(settings, "SMS_BACKEND", "marketplace.core.sms.LoggingBackend"))()
+    return import_string(settings.SMS_BACKEND)()
 
 
 def send_sms(phone: str, text: str) -> None:

@@ -26,7 +26,7 @@ from .selectors import (
 
 def alert_points() -> int:
     """How many points behind this year's trajectory make a commune "lagging"."""
-    return getattr(settings, "INDICATOR_ALERT_POINTS", 10)
+    return settings.INDICATOR_ALERT_POINTS
 
 
 @transaction.atomic

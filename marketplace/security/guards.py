@@ -88,7 +88,7 @@ def _origin(url):
 
 def _stripe_sources():
     """Stripe.js and the API it calls: from the Stripe settings (a real or a local Stripe)."""
-    script = _origin(getattr(settings, "STRIPE_JS_URL", ""))
-    api = _origin(getattr(settings, "STRIPE_API_BASE", ""))
+    script = _origin(settings.STRIPE_JS_URL)
+    api = _origin(settings.STRIPE_API_BASE)
     sources = {"script-src": [script], "frame-src": [script], "connect-src": [api, script]}
     return {directive: sorted({s for s in values if s}) for directive, values in sources.items()}

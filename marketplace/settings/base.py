@@ -127,7 +127,7 @@ MIDDLEWARE = [
     "django.contrib.flatpages.middleware.FlatpageFallbackMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "axes.middleware.AxesMiddleware",  # last: turns a locked-out login into the lockout page
-    # Speed (issue 13): shared cache of read pages, personal parts filled per request. Last, so
+    # Speed: shared cache of read pages, personal parts filled per request. Last, so
     # the session, user, CSRF, messages and basket above are ready when a hit is served.
     "marketplace.catalogue.pagecache.PageCacheMiddleware",
 ]
@@ -196,7 +196,7 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-# Speed (issue 13): read pages cached for everybody (marketplace/catalogue/pagecache.py).
+# Speed: read pages cached for everybody (marketplace/catalogue/pagecache.py).
 PAGE_CACHE = env.bool("PAGE_CACHE", default=True)
 
 EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
@@ -209,27 +209,6 @@ CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
-CELERY_BEAT_SCHEDULE = {
-    # Expired OCOP certificates stop counting and their badge disappears (read time checks too).
-    "expire-ocop-certificates": {
-        "task": "sellers.tasks.expire_certificates",
-        "schedule": crontab(hour=0, minute=5),
-    },
-    # --- indicators (issue 12): nightly snapshot (yesterday final, today so far), monthly alerts
-    "indicator-snapshot": {
-        "task": "marketplace.indicators.tasks.snapshot_daily",
-        "schedule": crontab(hour=0, minute=20),
-    },
-    "back-in-stock-alerts": {
-        "task": "marketplace.catalogue.tasks.send_back_in_stock_alerts",
-        "schedule": 15 * 60,
-    },
-    "indicator-alerts": {
-        "task": "marketplace.indicators.tasks.monthly_alerts",
-        "schedule": crontab(day_of_month=1, hour=6, minute=0),
-    },
-    # ---
-}
 # Indicators: a commune more than this many points behind this year's trajectory is "lagging".
 INDICATOR_ALERT_POINTS = env.int("INDICATOR_ALERT_POINTS", default=10)
 
@@ -245,16 +224,10 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env.int("CELERY_VISIBIL
 OUTBOX_RELAY_SECONDS = env.float("OUTBOX_RELAY_SECONDS", default=5.0)
 OUTBOX_PUBLISH_TIMEOUT = 2.0  # seconds: connect/send to the broker right after a commit
 OUTBOX_BACKOFF_SECONDS = 30  # after a failed send, requests leave the work to the relay this long
-CELERY_BEAT_SCHEDULE["relay-outbox"] = {
-    "task": "marketplace.core.tasks.relay_outbox",
-    "schedule": OUTBOX_RELAY_SECONDS,
-    "options": {"expires": OUTBOX_RELAY_SECONDS * 2},  # relays queued during an outage pile up otherwise
-}
-CELERY_BEAT_SCHEDULE["prune-outbox"] = {
-    "task": "marketplace.core.tasks.prune_outbox",
-    "schedule": crontab(hour=3, minute=15),
-}
 # --- end durable background work ---
+
+# The address buyers and sellers write to (site footer).
+SITE_CONTACT_EMAIL = env("SITE_CONTACT_EMAIL", default="hotro@ocop-dienbien.vn")
 
 # Text messages to sellers: a class with send(phone, text); the default only logs them.
 SMS_BACKEND = env("SMS_BACKEND", default="marketplace.core.sms.LoggingBackend")
@@ -279,11 +252,43 @@ CASSO_WEBHOOK_KEY = env("CASSO_WEBHOOK_KEY", default="")
 CASSO_MAX_AGE_SECONDS = env.int("CASSO_MAX_AGE_SECONDS", default=300)
 VIETQR_EXPIRY_HOURS = env.int("VIETQR_EXPIRY_HOURS", default=24)
 PAYMENTS_COMMISSION_RATE = env("PAYMENTS_COMMISSION_RATE", default="0")  # e.g. 0.05 for 5 %
-CELERY_BEAT_SCHEDULE["expire-unpaid-vietqr-transfers"] = {
-    "task": "payments.tasks.expire_unpaid_transfers",
-    "schedule": crontab(minute="*/10"),
-}
 # --- end payments ------------------------------------------------------------------------------
+
+# Periodic work (Celery beat), all of it in one place.
+CELERY_BEAT_SCHEDULE = {
+    # Expired OCOP certificates stop counting and their badge disappears (read time checks too).
+    "expire-ocop-certificates": {
+        "task": "sellers.tasks.expire_certificates",
+        "schedule": crontab(hour=0, minute=5),
+    },
+    # Indicators: nightly snapshot (yesterday final, today so far), monthly alerts.
+    "indicator-snapshot": {
+        "task": "marketplace.indicators.tasks.snapshot_daily",
+        "schedule": crontab(hour=0, minute=20),
+    },
+    "indicator-alerts": {
+        "task": "marketplace.indicators.tasks.monthly_alerts",
+        "schedule": crontab(day_of_month=1, hour=6, minute=0),
+    },
+    "back-in-stock-alerts": {
+        "task": "marketplace.catalogue.tasks.send_back_in_stock_alerts",
+        "schedule": 15 * 60,
+    },
+    # The outbox: relay what a broker outage left behind; forget what was sent long ago.
+    "relay-outbox": {
+        "task": "marketplace.core.tasks.relay_outbox",
+        "schedule": OUTBOX_RELAY_SECONDS,
+        "options": {"expires": OUTBOX_RELAY_SECONDS * 2},  # relays queued during an outage pile up otherwise
+    },
+    "prune-outbox": {
+        "task": "marketplace.core.tasks.prune_outbox",
+        "schedule": crontab(hour=3, minute=15),
+    },
+    "expire-unpaid-vietqr-transfers": {
+        "task": "payments.tasks.expire_unpaid_transfers",
+        "schedule": crontab(minute="*/10"),
+    },
+}
 
 # Keyed hash for citizen IDs (DESIGN §7). Separate from SECRET_KEY so it can be rotated apart.
 CITIZEN_ID_HASH_KEY = env("CITIZEN_ID_HASH_KEY", default=SECRET_KEY)
@@ -311,8 +316,8 @@ HAYSTACK_CONNECTIONS = {"default": {"ENGINE": "haystack.backends.simple_backend.
 WAGTAIL_SITE_NAME = "Chợ OCOP Điện Biên"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default=SITE_URL)
 WAGTAIL_I18N_ENABLED = False
-# Reach (issue 11): no avatar fetched from gravatar.com (broken offline, leaks the editor's e-mail
-# hash to a third party); page slugs without diacritics ("phien-cho", not "phiên-chợ").
+# No avatar fetched from gravatar.com (broken offline, leaks a hash of the editor's e-mail to a
+# third party); page slugs without diacritics ("phien-cho", not "phiên-chợ").
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "webp", "jpeg": "webp", "png": "webp", "webp": "webp"}
@@ -324,7 +329,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
 }
 
-# --- Security (issue 10, docs/security.md) ----------------------------------------------------
+# --- Security (docs/security.md) ----------------------------------------------------
 # Login throttling with django-axes: failures are counted per account and, separately, per IP,
 # in the database (shared by every app server); a locked login opens again after the cool-off.
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
@@ -366,7 +371,6 @@ CSP_STAFF_POLICY = {
     "style-src": ["'self'", "'unsafe-inline'"],
     "frame-ancestors": ["'self'"],
 }
-# The Wagtail admin calls no third party: no Gravatar (it would send a hash of staff e-mails),
-# no check for new releases (both also break the policy above).
-WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# The Wagtail admin calls no third party: no Gravatar (WAGTAIL_GRAVATAR_PROVIDER_URL above), no
+# check for new releases (both would also break the policy above).
 WAGTAIL_ENABLE_UPDATE_CHECK = False

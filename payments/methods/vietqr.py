@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from oscar.core.loading import get_model
 
-from .. import notifications, selectors
+from .. import bank_webhooks, selectors
 from ..services import transfers
 from .base import PaymentMethod
 
@@ -49,10 +49,10 @@ class VietQRTransfer(PaymentMethod):
     def handle_notification(self, request, provider):
         try:
             if provider == "sepay":
-                notes = [notifications.sepay(request.body, request.headers.get("Authorization", ""))]
+                notes = [bank_webhooks.sepay(request.body, request.headers.get("Authorization", ""))]
             else:
-                notes = notifications.casso(request.body, request.headers.get("X-Casso-Signature", ""))
-        except notifications.Rejected as error:
+                notes = bank_webhooks.casso(request.body, request.headers.get("X-Casso-Signature", ""))
+        except bank_webhooks.Rejected as error:
             return JsonResponse({"success": False, "error": str(error)}, status=error.status)
         for note in notes:
             transfers.record_notification(note)

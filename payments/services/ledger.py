@@ -21,7 +21,7 @@ Kind = LedgerEntry.Kind
 
 
 def commission_rate() -> Decimal:
-    return Decimal(str(getattr(settings, "PAYMENTS_COMMISSION_RATE", "0")))
+    return Decimal(str(settings.PAYMENTS_COMMISSION_RATE))
 
 
 def commission_on(amount) -> Decimal:

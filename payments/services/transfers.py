@@ -28,7 +28,7 @@ Outcome = BankTransfer.Outcome
 
 
 def expiry_delay() -> datetime.timedelta:
-    return datetime.timedelta(hours=getattr(settings, "VIETQR_EXPIRY_HOURS", 24))
+    return datetime.timedelta(hours=settings.VIETQR_EXPIRY_HOURS)
 
 
 @transaction.atomic

@@ -8,8 +8,8 @@ import time
 import pytest
 from django.urls import reverse
 
+from payments.bank_webhooks import casso_signature
 from payments.models import BankTransfer, EPaymentAccount, LedgerEntry, VietQRPayment
-from payments.notifications import casso_signature
 from payments.services import transfers
 
 from .conftest import bank_account, make_product, vietqr_order

@@ -357,7 +357,7 @@ CASES = [
         allow=STAFF | {"seller_a"},
         kwargs=lambda w: {"pk": w.product_a.pk},
     ),
-    # --- payments (issue 8): webhooks, the buyer's return from 3-D Secure ------------------------
+    # --- payments: webhooks, the buyer's return from 3-D Secure ------------------------
     *[
         Case(
             "payments:webhook",
@@ -444,7 +444,7 @@ CASES = [
         kwargs=lambda w: {"seller_pk": w.seller_a.pk},
     ),
     Case("operator_payments:refund", allow=STAFF, kwargs=lambda w: {"number": w.order_pay.number}),
-    # --- training (issue 9) ----------------------------------------------------------------------
+    # --- training --------------------------------------------------------------------------------
     Case("training:mine", allow=SIGNED_IN, deny=frozenset({"anonymous"})),
     Case(
         "training:lesson-done",

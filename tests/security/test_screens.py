@@ -1,4 +1,4 @@
-"""The pages issue 10 added, seen at phone size in Chromium (screenshots in screenshots/)."""
+"""The security pages (throttling, errors, CSP) at phone size in Chromium (screenshots in screenshots/)."""
 
 import pytest
 from django.conf import settings

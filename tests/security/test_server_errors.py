@@ -1,4 +1,4 @@
-"""Pages that answered 500 (issue 10, defect 5): each now answers a page, a form error or a 4xx."""
+"""Pages that once answered 500: each now answers a page, a form error or a 4xx."""
 
 import pytest
 from django.contrib.auth import get_user_model

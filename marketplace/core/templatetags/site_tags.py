@@ -14,7 +14,7 @@ register = template.Library()
 
 @register.simple_tag
 def contact_email():
-    return getattr(settings, "SITE_CONTACT_EMAIL", "hotro@ocop-dienbien.vn")
+    return settings.SITE_CONTACT_EMAIL
 
 
 @register.simple_tag
