@@ -20,6 +20,7 @@ from oscar.core.loading import get_model
 from marketplace.core.messaging import notify
 from marketplace.core.text import fold
 
+from . import scope
 from .models import AuditLogEntry, ExternalShopLink, OcopCertificate, Seller
 from .signals import certificate_products_changed
 from .validators import clean_citizen_id, hash_citizen_id, normalise_phone
@@ -53,8 +54,7 @@ def can_assist(user) -> bool:
 
 def _require_helpers_commune(helper, commune):
     """A commune official registers households of its own commune only (province staff: any)."""
-    profile = getattr(helper, "official_profile", None) if helper is not None else None
-    if profile is not None and profile.commune_id is not None and profile.commune_id != commune.pk:
+    if scope.official_profile(helper) is not None and not scope.covers_commune(helper, commune.pk):
         raise ValidationError({"commune": _("Cán bộ xã chỉ đăng ký hộ cho người bán ở xã/phường của mình.")})
 
 
@@ -196,36 +196,8 @@ def submit_registration(seller):
 # --- verification by officials ---------------------------------------------------------------
 
 
-def _require_official_for(official, seller):
-    if not Seller.objects.for_commune_official(official).filter(pk=seller.pk).exists():
-        raise PermissionDenied(_("Hồ sơ này không thuộc xã/phường của bạn."))
-
-
-def is_own_file(official, seller) -> bool:
-    """The official owns the shop, or registered (and so submitted) it on the household's behalf."""
-    return official.pk is not None and official.pk in {seller.user_id, seller.assisted_by_id}
-
-
-def may_decide(official, seller) -> bool:
-    """Separation of duties: nobody decides a file they own, submitted or assisted."""
-    return Seller.objects.for_commune_official(official).filter(pk=seller.pk).exists() and not is_own_file(
-        official, seller
-    )
-
-
-def _require_decider(official, seller):
-    _require_official_for(official, seller)
-    if is_own_file(official, seller):
-        raise PermissionDenied(
-            _(
-                "Bạn không thể tự quyết định hồ sơ do chính mình sở hữu, nộp hoặc đăng ký hộ. "
-                "Hãy nhờ một cán bộ khác của xã/phường hoặc cán bộ tỉnh."
-            )
-        )
-
-
 def log_personal_data_view(official, seller):
-    _require_official_for(official, seller)
+    scope.require_scope(official, seller)
     _audit(official, "seller.view_personal_data", seller)
 
 
@@ -244,7 +216,7 @@ def decide_registration(seller, *, official, decision: str, reason: str = ""):
     then finds the file decided and is refused: one decision, one shop, one notice.
     """
     seller = Seller.objects.select_for_update().get(pk=seller.pk)
-    _require_decider(official, seller)
+    scope.require_may_decide(official, seller)
     if decision not in DECISIONS:
         raise ValidationError(_("Quyết định không hợp lệ."))
     if seller.status != Seller.Status.SUBMITTED:
@@ -306,7 +278,7 @@ def add_certificate(seller, *, products=(), **fields):
 def decide_certificate(certificate, *, official, approve: bool, reason: str = ""):
     """pending -> approved | rejected, once (row locked: concurrent decisions give one)."""
     certificate = OcopCertificate.objects.select_for_update().select_related("seller").get(pk=certificate.pk)
-    _require_decider(official, certificate.seller)
+    scope.require_may_decide(official, certificate.seller)
     if certificate.reviewed_at is not None:
         raise ValidationError(_("Chứng nhận này đã được xử lý."))
     reason = _reason(reason, required=not approve)
@@ -398,7 +370,7 @@ def remove_external_link(seller, link):
 def decide_external_link(link, *, official, confirm: bool, reason: str = ""):
     """An official of the seller's commune checked the shop really is this seller's."""
     link = ExternalShopLink.objects.select_for_update().select_related("seller").get(pk=link.pk)
-    _require_decider(official, link.seller)
+    scope.require_may_decide(official, link.seller)
     if not link.is_pending:
         raise ValidationError(_("Đường dẫn này đã được xử lý hoặc đã bị người bán gỡ."))
     reason = _reason(reason, required=not confirm)

@@ -20,6 +20,7 @@ from datetime import date
 
 from django.db.models import Exists, OuterRef, Q
 
+from sellers import scope
 from sellers.models import Seller
 
 from ..models import Audience
@@ -188,10 +189,7 @@ def may_see_certificate(user, completion) -> bool:
             return True
     if completion.seller_id and Seller.objects.filter(pk=completion.seller_id, user=user).exists():
         return True
-    profile = getattr(user, "official_profile", None)
-    if profile is None:
-        return False
-    if profile.commune_id is None:
+    if scope.is_province_official(user):
         return True
     person = completion.village_head or completion.staff or completion.seller
-    return person is not None and getattr(person, "commune_id", None) == profile.commune_id
+    return person is not None and scope.covers_commune(user, getattr(person, "commune_id", None))

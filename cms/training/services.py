@@ -12,6 +12,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from sellers import scope
 from sellers.models import Seller
 from sellers.validators import normalise_phone
 
@@ -30,18 +31,11 @@ from .quiz import answers_from_post, grade, has_quiz, questions_of
 
 
 def official_commune_scope(user):
-    """(is_official, commune or None for province-wide)."""
-    profile = getattr(user, "official_profile", None)
+    """The official's commune, or None for a province official; anyone else is refused."""
+    profile = scope.official_profile(user)
     if profile is None:
         raise PermissionDenied
     return profile.commune
-
-
-def require_commune_access(user, commune):
-    """Commune officials act only for their commune; province officials for every commune."""
-    own = official_commune_scope(user)
-    if own is not None and (commune is None or commune.pk != own.pk):
-        raise PermissionDenied
 
 
 # --- registries -------------------------------------------------------------------------------
@@ -76,7 +70,7 @@ def save_registry_entry(official, entry):
         if official_commune_scope(official) is not None:
             raise PermissionDenied  # province staff are kept by province officials
     else:
-        require_commune_access(official, entry.commune)
+        scope.require_commune(official, entry.commune)
     entry.phone = clean_phone(entry.phone)
     model = type(entry)
     if entry.phone and model.objects.exclude(pk=entry.pk).filter(phone=entry.phone).exists():
@@ -258,7 +252,7 @@ def submit_quiz(user, lesson, post):
 
 
 def record_session(official, *, course, commune, held_on, place, trainer):
-    require_commune_access(official, commune)
+    scope.require_commune(official, commune)
     if held_on > timezone.localdate():
         raise ValidationError({"held_on": _("Ngày học không thể ở tương lai.")})
     return TrainingSession.objects.create(
@@ -273,7 +267,7 @@ def record_session(official, *, course, commune, held_on, place, trainer):
 
 
 def require_session_access(official, session):
-    require_commune_access(official, session.commune)
+    scope.require_commune(official, session.commune)
 
 
 def record_attendance(official, session, identities):

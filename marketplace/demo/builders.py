@@ -29,6 +29,7 @@ from PIL import Image, ImageDraw, ImageFont
 from marketplace.catalogue.images import THUMBNAIL_WIDTHS, thumbnail_path, write_thumbnails
 from marketplace.core.ocop import ProductGroup
 from marketplace.core.text import fold
+from sellers import scope as seller_scope
 from sellers import services as seller_services
 from sellers.models import (
     Commune,
@@ -307,7 +308,7 @@ class Seeder:
         """The commune official decides for the demo commune, the province official elsewhere."""
         commune_official = self.users["commune"]
         # Separation of duties: a file the commune official assisted goes to the province.
-        if seller_services.may_decide(commune_official, seller):
+        if seller_scope.may_decide(commune_official, seller):
             return commune_official
         return self.users["province"]
 

@@ -17,6 +17,7 @@ from django.utils import timezone
 from marketplace.catalogue import services as catalogue_services
 from marketplace.indicators.selectors import LAGGING_MIN_DENOMINATOR
 from marketplace.indicators.services import take_snapshot
+from sellers import scope
 from sellers import services as sellers_services
 from sellers.models import Seller
 
@@ -96,7 +97,7 @@ def ensure_payment_accounts(today):
             account_number=f"{zlib.crc32(seller.slug.encode()):010d}",
             holder_name=fold(seller.rep_name).upper(),
         )
-        if luck < 2 and official is not None and official.pk not in (seller.user_id, seller.assisted_by_id):
+        if luck < 2 and official is not None and scope.may_decide(official, seller):
             accounts.verify_by_official(account, official=official)
             when = min(seller.verified_at + timedelta(days=20 + 30 * luck), timezone.now())
             EPaymentAccount.objects.filter(pk=account.pk).update(verified_at=when)

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from marketplace.core.messaging import notify
+from sellers import scope
 from sellers.models import OfficialProfile
 
 from .definitions import BY_CODE, YEARS
@@ -56,7 +57,7 @@ def backfill(start, end, tick=lambda: None) -> int:
 @transaction.atomic
 def save_targets(official, values: dict) -> None:
     """``values``: {(code, year): Decimal or None}; None clears the year back to the default line."""
-    if getattr(getattr(official, "official_profile", None), "commune_id", 0) is not None:
+    if not scope.is_province_official(official):
         raise PermissionError("only province officials set targets")
     for (code, year), percent in values.items():
         if code not in BY_CODE or year not in YEARS:

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from marketplace.core.background import enqueue_after_commit
+from sellers import scope
 from sellers.views.access import official_required
 
 from . import exports, report, selectors, services, tasks
@@ -21,7 +22,7 @@ from .models import ExportJob
 
 
 def _province_only(request):
-    if request.user.official_profile.commune_id is not None:
+    if not scope.is_province_official(request.user):
         raise PermissionDenied
 
 

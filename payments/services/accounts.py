@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from marketplace.core.text import fold
+from sellers import scope
 from sellers.models import AuditLogEntry, Seller
 from sellers.validators import normalise_phone
 
@@ -79,18 +80,10 @@ def add_ewallet(seller, *, wallet: str, phone: str):
     return _create(seller, kind=EPaymentAccount.Kind.EWALLET, wallet=wallet, wallet_phone=phone)
 
 
-def _require_official_for(official, seller):
-    if not Seller.objects.for_commune_official(official).filter(pk=seller.pk).exists():
-        raise PermissionDenied(_("Hồ sơ này không thuộc xã/phường của bạn."))
-    # Separation of duties: nobody decides a file they own or helped to make.
-    if official.pk in (seller.user_id, seller.assisted_by_id):
-        raise PermissionDenied(_("Bạn không tự xác minh hồ sơ mình đã làm hoặc đã hỗ trợ."))
-
-
 @transaction.atomic
 def verify_by_official(account, *, official, note: str = ""):
     account = EPaymentAccount.objects.select_for_update().select_related("seller").get(pk=account.pk)
-    _require_official_for(official, account.seller)
+    scope.require_may_decide(official, account.seller)
     if account.state != "unverified":
         raise ValidationError(_("Tài khoản này không ở trạng thái chờ xác minh."))
     account.verified_at = timezone.now()
@@ -106,7 +99,7 @@ def verify_by_official(account, *, official, note: str = ""):
 def refuse_by_official(account, *, official, reason: str):
     """An official finds the account wrong (not the representative's, mistyped): it is disabled."""
     account = EPaymentAccount.objects.select_for_update().select_related("seller").get(pk=account.pk)
-    _require_official_for(official, account.seller)
+    scope.require_may_decide(official, account.seller)
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError({"reason": _("Hãy ghi lý do để người bán biết cần làm gì.")})

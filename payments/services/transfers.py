@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from marketplace.order import part_states
+from sellers import scope
 from sellers.models import AuditLogEntry, Seller
 
 from .. import vietqr
@@ -176,12 +177,16 @@ def _match(transfer: BankTransfer):
 
 
 def _may_act_for(user, seller: Seller) -> str:
-    """'seller' or 'official' when the user may confirm this seller's transfers; else refused."""
+    """'seller' or 'official' when the user may confirm this seller's transfers; else refused.
+
+    An official confirming a payment decides on the seller's file: the officials' rule
+    (sellers/scope.py) applies, separation of duties included."""
     if seller.user_id is not None and seller.user_id == user.pk:
         return "seller"
-    if Seller.objects.for_commune_official(user).filter(pk=seller.pk).exists():
-        return "official"
-    raise PermissionDenied(_("Bạn không xử lý được thanh toán của người bán này."))
+    if scope.official_profile(user) is None:
+        raise PermissionDenied(_("Bạn không xử lý được thanh toán của người bán này."))
+    scope.require_may_decide(user, seller)
+    return "official"
 
 
 @transaction.atomic
@@ -228,8 +233,7 @@ def resolve_transfer(transfer: BankTransfer, *, user, note: str, payment: VietQR
         raise ValidationError(_("Giao dịch này đã được xử lý."))
     seller = transfer.seller or (payment.account.seller if payment else None)
     if seller is None:
-        profile = getattr(user, "official_profile", None)
-        if profile is None or profile.commune_id is not None:
+        if not scope.is_province_official(user):
             raise PermissionDenied(_("Chỉ cán bộ cấp tỉnh xử lý giao dịch không rõ người nhận."))
     else:
         _may_act_for(user, seller)

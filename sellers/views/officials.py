@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from .. import forms, selectors, services
+from .. import forms, scope, selectors, services
 from ..models import Seller
 from .access import official_required, posted
 
@@ -75,8 +75,8 @@ def seller_detail(request, pk):
     context = {
         "seller": seller,
         "form": form,
-        "can_decide": seller.status == Seller.Status.SUBMITTED and services.may_decide(request.user, seller),
-        "own_file": services.is_own_file(request.user, seller),
+        "can_decide": seller.status == Seller.Status.SUBMITTED and scope.may_decide(request.user, seller),
+        "own_file": scope.is_own_file(request.user, seller),
         "log": log,
         "links": selectors.external_link_queue(request.user, seller=seller),
         # The confirming official is shown for each link: one join, not a query per link.
@@ -101,7 +101,7 @@ def certificate_detail(request, pk):
         "certificate": certificate,
         "form": form,
         "can_decide": (
-            certificate.reviewed_at is None and services.may_decide(request.user, certificate.seller)
+            certificate.reviewed_at is None and scope.may_decide(request.user, certificate.seller)
         ),
     }
     return render(request, "sellers/officials/certificate_detail.html", context)
