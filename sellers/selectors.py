@@ -1,14 +1,9 @@
-"""Read-side queries about sellers, their shops and reference data."""
+"""Read-side queries about sellers and reference data. A seller's products and orders are the
+shop's: marketplace/catalogue/selectors.py and marketplace/order/selectors.py."""
 
-from django.db.models import Count, Exists, OuterRef, Q, Sum
-from django.utils import timezone
-from oscar.core.loading import get_model
+from django.db.models import Exists, OuterRef
 
 from .models import Commune, ExternalShopLink, OcopCertificate, Seller
-
-Product = get_model("catalogue", "Product")
-OrderPart = get_model("order", "OrderPart")
-Line = get_model("order", "Line")
 
 
 def commune_count():
@@ -82,53 +77,7 @@ def confirmed_links_of(seller):
     return seller.external_links.confirmed().select_related("confirmed_by")
 
 
-# --- a seller's own shop ----------------------------------------------------------------------
-
-
-def products_of(seller):
-    return (
-        Product.objects.filter(seller=seller)
-        .prefetch_related("images", "stockrecords")
-        .order_by("-date_created")
-    )
-
-
-def stock_record_of(seller, product):
-    """The seller's price and stock for one of its products (None if not yet stocked)."""
-    return product.stockrecords.filter(partner_id=seller.partner_id).first()
-
-
-def order_parts_of(seller):
-    if seller.partner_id is None:
-        return OrderPart.objects.none()
-    return (
-        OrderPart.objects.filter(partner_id=seller.partner_id).select_related("order").order_by("-created_at")
-    )
-
-
-def order_part_of(seller, pk):
-    """One of the seller's own order parts, with the buyer's address (None if not the seller's)."""
-    return order_parts_of(seller).select_related("order__shipping_address").filter(pk=pk).first()
-
-
-def lines_of_part(part):
-    """Only this seller's lines of a shared order — never the other sellers' items."""
-    return Line.objects.filter(order_id=part.order_id, partner_id=part.partner_id).order_by("pk")
-
-
-def sales_figures(seller, today=None):
-    today = today or timezone.localdate()
-    month_start = today.replace(day=1)
-    live = ~Q(status=OrderPart.Status.CANCELLED)
-    paid = Q(payment_state=OrderPart.PaymentState.PAID)
-    return order_parts_of(seller).aggregate(
-        orders=Count("pk", filter=live),
-        to_ship=Count("pk", filter=Q(status__in=["confirmed", "packed"])),
-        revenue=Sum("items_total", filter=live & paid, default=0),
-        revenue_month=Sum(
-            "items_total", filter=live & paid & Q(created_at__date__gte=month_start), default=0
-        ),
-    )
+# --- a seller's own records -----------------------------------------------------------------
 
 
 def certificates_of(seller):

@@ -9,24 +9,22 @@ import secrets
 from urllib.parse import urlsplit
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from oscar.core.loading import get_model
 
 from marketplace.core.messaging import notify
 from marketplace.core.text import fold
 
 from . import scope
 from .models import AuditLogEntry, ExternalShopLink, OcopCertificate, Seller
-from .signals import certificate_products_changed
+from .signals import certificate_products_changed, seller_verified
 from .validators import clean_citizen_id, hash_citizen_id, normalise_phone
 
 User = get_user_model()
-Partner = get_model("partner", "Partner")
 
 VILLAGE_HEADS = "village_heads"
 EDITABLE = {Seller.Status.DRAFT, Seller.Status.CHANGES_REQUESTED}
@@ -227,22 +225,12 @@ def decide_registration(seller, *, official, decision: str, reason: str = ""):
     seller.decided_online = True
     if decision == "approve":
         seller.verified_at = timezone.now()
-        _open_shop(seller)
     seller.save()
+    if decision == "approve":
+        seller_verified.send(Seller, seller=seller)
     _audit(official, f"seller.{decision}", seller, reason)
     _notify_decision(seller, decision, reason)
     return seller
-
-
-def _open_shop(seller):
-    """A verified seller gets an Oscar partner and access to its own dashboard."""
-    if seller.partner is None:
-        seller.partner = Partner.objects.create(name=seller.name)
-    if seller.user is not None:
-        seller.partner.users.add(seller.user)
-        seller.user.user_permissions.add(
-            Permission.objects.get(codename="dashboard_access", content_type__app_label="partner")
-        )
 
 
 def _notify_decision(seller, decision, reason):
@@ -287,7 +275,7 @@ def decide_certificate(certificate, *, official, approve: bool, reason: str = ""
     certificate.review_note = reason
     certificate.is_expired = certificate.expires_on < timezone.localdate()
     certificate.save()
-    certificate_products_changed.send(OcopCertificate, products=certificate.products.all(), on=None)
+    certificate_products_changed.send(OcopCertificate, certificate_ids=[certificate.pk], on=None)
     action = "certificate.approve" if approve else "certificate.reject"
     _audit(official, action, certificate.seller, f"{certificate} {reason}".strip())
     if certificate.seller.user is not None:
@@ -302,10 +290,9 @@ def expire_certificates(on=None) -> int:
     """Daily: flag certificates past their expiry and take their stars off the products."""
     on = on or timezone.localdate()
     expired = OcopCertificate.objects.filter(is_expired=False, expires_on__lt=on)
-    product_model = get_model("catalogue", "Product")
-    products = list(product_model.objects.filter(ocop_certificates__in=expired).distinct())
-    count = expired.update(is_expired=True)
-    certificate_products_changed.send(OcopCertificate, products=products, on=on)
+    ids = list(expired.values_list("pk", flat=True))
+    count = OcopCertificate.objects.filter(pk__in=ids).update(is_expired=True)
+    certificate_products_changed.send(OcopCertificate, certificate_ids=ids, on=on)
     return count
 
 

@@ -322,3 +322,20 @@ def seller_products(seller, limit=48):
 def seller_rating(seller):
     """Average rating of the seller's rated products (None when none is rated)."""
     return Product.objects.filter(seller=seller, rating__isnull=False).aggregate(r=Avg("rating"))["r"]
+
+
+# --- a seller's workspace: its own products -----------------------------------------------------
+
+
+def products_of_seller(seller):
+    """Every product of the seller, hidden ones too, newest first."""
+    return (
+        Product.objects.filter(seller=seller)
+        .prefetch_related("images", "stockrecords")
+        .order_by("-date_created")
+    )
+
+
+def stock_record_of(seller, product):
+    """The seller's price and stock for one of its products (None if not yet stocked)."""
+    return product.stockrecords.filter(partner_id=seller.partner_id).first()

@@ -15,8 +15,9 @@ def _bump(sender, instance=None, **kwargs):
     versioned_cache.bump()
 
 
-def _refresh_ocop_fields(sender, products, on, **kwargs):
-    services.refresh_ocop_fields(products, on=on)
+def _refresh_ocop_fields(sender, certificate_ids, on, **kwargs):
+    products = apps.get_model("catalogue", "Product").objects.filter(ocop_certificates__in=certificate_ids)
+    services.refresh_ocop_fields(list(products.distinct()), on=on)
 
 
 def connect():

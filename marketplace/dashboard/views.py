@@ -1,7 +1,8 @@
 from oscar.apps.dashboard.views import *  # noqa: F403
 from oscar.apps.dashboard.views import IndexView as OscarIndexView
 
-from sellers.selectors import sales_figures, seller_for_user
+from marketplace.order.selectors import seller_sales_figures
+from sellers.selectors import seller_for_user
 
 
 class IndexView(OscarIndexView):
@@ -18,5 +19,5 @@ class IndexView(OscarIndexView):
         context = TemplateView.get_context_data(self, **kwargs)  # noqa: F405  (skips Oscar's stats)
         seller = seller_for_user(self.request.user)
         context["seller"] = seller
-        context["figures"] = sales_figures(seller) if seller and seller.partner_id else None
+        context["figures"] = seller_sales_figures(seller) if seller and seller.partner_id else None
         return context

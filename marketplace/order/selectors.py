@@ -1,5 +1,7 @@
-"""Read-side queries on orders for the buyer's pages and emails."""
+"""Read-side queries on orders: the buyer's pages and emails, and a seller's own parts."""
 
+from django.db.models import Count, Q, Sum
+from django.utils import timezone
 from oscar.core.loading import get_model
 
 Order = get_model("order", "Order")
@@ -25,4 +27,40 @@ def part_for_email(part_id):
         OrderPart.objects.select_related("order__shipping_address", "partner__seller")
         .filter(pk=part_id)
         .first()
+    )
+
+
+# --- a seller's workspace: only its own parts and lines -----------------------------------------
+
+
+def parts_of_seller(seller):
+    if seller.partner_id is None:
+        return OrderPart.objects.none()
+    return (
+        OrderPart.objects.filter(partner_id=seller.partner_id).select_related("order").order_by("-created_at")
+    )
+
+
+def part_of_seller(seller, pk):
+    """One of the seller's own order parts, with the buyer's address (None if not the seller's)."""
+    return parts_of_seller(seller).select_related("order__shipping_address").filter(pk=pk).first()
+
+
+def lines_of_part(part):
+    """Only this seller's lines of a shared order — never the other sellers' items."""
+    return Line.objects.filter(order_id=part.order_id, partner_id=part.partner_id).order_by("pk")
+
+
+def seller_sales_figures(seller, today=None):
+    today = today or timezone.localdate()
+    month_start = today.replace(day=1)
+    live = ~Q(status=OrderPart.Status.CANCELLED)
+    paid = Q(payment_state=OrderPart.PaymentState.PAID)
+    return parts_of_seller(seller).aggregate(
+        orders=Count("pk", filter=live),
+        to_ship=Count("pk", filter=Q(status__in=["confirmed", "packed"])),
+        revenue=Sum("items_total", filter=live & paid, default=0),
+        revenue_month=Sum(
+            "items_total", filter=live & paid & Q(created_at__date__gte=month_start), default=0
+        ),
     )

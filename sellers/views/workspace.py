@@ -8,8 +8,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from marketplace.catalogue import selectors as catalogue_selectors
 from marketplace.catalogue import services as catalogue_services
 from marketplace.order import fulfilment
+from marketplace.order import selectors as order_selectors
 
 from .. import forms, selectors, services
 from .access import posted, shop_required
@@ -19,8 +21,8 @@ def home(request):
     seller = selectors.seller_for_user(request.user)
     context = {"seller": seller, "can_assist": services.can_assist(request.user)}
     if seller is not None and seller.status == seller.Status.VERIFIED:
-        context["figures"] = selectors.sales_figures(seller)
-        context["recent_parts"] = selectors.order_parts_of(seller)[:5]
+        context["figures"] = order_selectors.seller_sales_figures(seller)
+        context["recent_parts"] = order_selectors.parts_of_seller(seller)[:5]
         context["external_link_count"] = selectors.external_links_of(seller).count()
     return render(request, "sellers/home.html", context)
 
@@ -28,7 +30,9 @@ def home(request):
 @shop_required
 def product_list(request, seller):
     return render(
-        request, "sellers/product_list.html", {"seller": seller, "products": selectors.products_of(seller)}
+        request,
+        "sellers/product_list.html",
+        {"seller": seller, "products": catalogue_selectors.products_of_seller(seller)},
     )
 
 
@@ -36,7 +40,7 @@ def product_list(request, seller):
 @shop_required
 def product_visibility(request, seller, pk):
     """Hide a product from buyers (out of season, paused) or show it again; it is never deleted."""
-    product = get_object_or_404(selectors.products_of(seller), pk=pk)
+    product = get_object_or_404(catalogue_selectors.products_of_seller(seller), pk=pk)
     visible = request.POST.get("visible") == "1"
     catalogue_services.set_product_visible(seller, product, visible)
     if visible:
@@ -50,10 +54,10 @@ def product_visibility(request, seller, pk):
 
 @shop_required
 def product_form(request, seller, pk=None):
-    product = get_object_or_404(selectors.products_of(seller), pk=pk) if pk else None
+    product = get_object_or_404(catalogue_selectors.products_of_seller(seller), pk=pk) if pk else None
     initial = {}
     if product is not None:
-        record = selectors.stock_record_of(seller, product)
+        record = catalogue_selectors.stock_record_of(seller, product)
         initial = {
             "title": product.title,
             "description": product.description,
@@ -88,12 +92,12 @@ def product_form(request, seller, pk=None):
 
 @shop_required
 def order_list(request, seller):
-    parts = selectors.order_parts_of(seller)
+    parts = order_selectors.parts_of_seller(seller)
     return render(request, "sellers/order_list.html", {"seller": seller, "parts": parts})
 
 
 def _own_part(seller, pk):
-    part = selectors.order_part_of(seller, pk)
+    part = order_selectors.part_of_seller(seller, pk)
     if part is None:
         raise Http404
     return part
@@ -105,7 +109,7 @@ def order_detail(request, seller, pk):
     context = {
         "seller": seller,
         "part": part,
-        "lines": selectors.lines_of_part(part),
+        "lines": order_selectors.lines_of_part(part),
         "address": part.order.shipping_address,
         "ship_form": forms.ShipForm(initial={"carrier": part.carrier, "tracking_code": part.tracking_code}),
     }
