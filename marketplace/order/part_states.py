@@ -1,11 +1,19 @@
-"""Payment-related states of a seller part, and what they do to stock.
+"""The one state machine of a seller's part of an order: every change of its status or payment
+state goes through ``take``, which finds the transition in ``TRANSITIONS`` (the table printed in
+docs/payments.md), checks who takes it, applies it on the locked row and runs its effects.
 
-Payment methods (the ``payments`` app) call these; the shop never imports payments. Stock
-follows DESIGN §4: allocated at order placement, consumed on delivery, returned when a part is
-cancelled or its payment expires.
+Who: ``seller`` (the part's own shop, checked by the caller — order/fulfilment.py), ``payment``
+(a payment method of the payments app: bank notification, card webhook, expiry job),
+``operator`` (marketplace staff), ``buyer`` (reserved for the buyer's own cancel).
+
+Stock follows DESIGN §4: allocated at order placement, consumed on delivery, returned when a
+part is cancelled (or its payment expires). Payment methods (the ``payments`` app) call this
+module; the shop never imports payments — it tells them by the signals below.
 """
 
-from django.core.exceptions import ValidationError
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.dispatch import Signal
 from django.utils.translation import gettext as _
@@ -16,11 +24,138 @@ Line = get_model("order", "Line")
 Status = OrderPart.Status
 PaymentState = OrderPart.PaymentState
 
-# Sent (inside the transaction) when a seller marks a part delivered, with ``part``; the
-# payments app records cash on delivery in the seller's ledger.
+# Sent (inside the transaction) when a part is delivered, with ``part``; the payments app
+# records cash on delivery in the seller's ledger.
 part_delivered = Signal()
 # Sent when a part is cancelled (its stock returned), with ``part`` and ``reason``.
 part_cancelled = Signal()
+
+SELLER, PAYMENT, OPERATOR, BUYER = "seller", "payment", "operator", "buyer"
+NOT_SHIPPED = frozenset({Status.PENDING_PAYMENT, Status.CONFIRMED, Status.PACKED})
+
+
+@dataclass(frozen=True)
+class Transition:
+    label: str
+    by: frozenset  # who may take it
+    from_status: frozenset  # statuses it may start from
+    to_status: str | None = None  # None: the status stays
+    from_payment: frozenset = frozenset(PaymentState.values)
+    to_payment: str | None = None  # None: the payment state stays
+    done_if: str | None = None  # a payment state meaning "already done": a replay changes nothing
+    sets: tuple = ()  # effects on the row itself, before it is saved (names in EFFECTS)
+    then: tuple = ()  # effects once it is saved: stock, signals to other apps
+    notify_buyer: bool = True
+
+
+ALL = frozenset(Status.values)
+TRANSITIONS = {
+    "await_payment": Transition(
+        _("chờ thanh toán"),
+        frozenset({PAYMENT}),
+        frozenset({Status.CONFIRMED}),
+        Status.PENDING_PAYMENT,
+        from_payment=frozenset({PaymentState.UNPAID}),
+        notify_buyer=False,
+    ),
+    "pay": Transition(
+        _("ghi nhận đã thanh toán"),
+        frozenset({PAYMENT, OPERATOR}),
+        ALL - {Status.CANCELLED},
+        None,
+        from_payment=frozenset({PaymentState.UNPAID}),
+        to_payment=PaymentState.PAID,
+        done_if=PaymentState.PAID,
+        sets=("confirm_if_waiting",),
+    ),
+    "pack": Transition(_("đóng gói"), frozenset({SELLER}), frozenset({Status.CONFIRMED}), Status.PACKED),
+    "ship": Transition(
+        _("gửi hàng"), frozenset({SELLER}), frozenset({Status.CONFIRMED, Status.PACKED}), Status.SHIPPED
+    ),
+    "deliver": Transition(
+        _("giao xong"),
+        frozenset({SELLER}),
+        frozenset({Status.SHIPPED}),
+        Status.DELIVERED,
+        sets=("collect_cash_on_delivery",),
+        then=("consume_stock", "send_delivered"),
+    ),
+    "cancel": Transition(
+        _("huỷ"),
+        frozenset({SELLER, PAYMENT, OPERATOR, BUYER}),
+        NOT_SHIPPED,
+        Status.CANCELLED,
+        then=("return_stock", "send_cancelled"),
+        notify_buyer=False,
+    ),
+    "refund": Transition(
+        _("hoàn tiền"),
+        frozenset({OPERATOR, PAYMENT}),
+        ALL,
+        None,
+        from_payment=frozenset({PaymentState.PAID}),
+        to_payment=PaymentState.REFUNDED,
+        done_if=PaymentState.REFUNDED,
+        notify_buyer=False,
+    ),
+}
+
+
+def allowed(part, name, by) -> bool:
+    """May ``by`` take transition ``name`` on this part as it is now? (for showing buttons)"""
+    transition = TRANSITIONS[name]
+    return (
+        by in transition.by
+        and part.status in transition.from_status
+        and part.payment_state in transition.from_payment
+    )
+
+
+@transaction.atomic
+def take(part, name, *, by, reason="", **changes):
+    """Take one transition on the locked part; returns the part. A transition already taken (a
+    replayed payment, a second cancel) changes nothing; one the table does not allow from here
+    is refused with a ValidationError saying so."""
+    transition = TRANSITIONS[name]
+    if by not in transition.by:
+        raise PermissionDenied(_("Bạn không được %(action)s kiện hàng này.") % {"action": transition.label})
+    part = OrderPart.objects.select_for_update().get(pk=part.pk)
+    if _already_done(part, transition):
+        return part
+    if part.status not in transition.from_status or part.payment_state not in transition.from_payment:
+        raise ValidationError(
+            _("Không thể %(action)s kiện hàng khi đang “%(status)s” (%(payment)s).")
+            % {
+                "action": transition.label,
+                "status": part.get_status_display(),
+                "payment": part.get_payment_state_display(),
+            }
+        )
+    if transition.to_status:
+        part.status = transition.to_status
+    if transition.to_payment:
+        part.payment_state = transition.to_payment
+    for field, value in changes.items():
+        setattr(part, field, value)
+    for effect in transition.sets:
+        EFFECTS[effect](part, reason)
+    part.save()
+    for effect in transition.then:
+        EFFECTS[effect](part, reason)
+    if transition.notify_buyer:
+        from .services import notify_part_status_changed
+
+        notify_part_status_changed(part)
+    return part
+
+
+def _already_done(part, transition):
+    if transition.done_if is not None and part.payment_state == transition.done_if:
+        return True
+    return transition.to_status == Status.CANCELLED and part.status == Status.CANCELLED
+
+
+# --- effects: what a transition does besides changing the row -------------------------------------
 
 
 def _lines(part):
@@ -29,69 +164,62 @@ def _lines(part):
     )
 
 
-def _locked(part):
-    return OrderPart.objects.select_for_update().get(pk=part.pk)
+def _held_lines(part):
+    return [
+        line
+        for line in _lines(part)
+        if line.num_allocated and not line.allocation_cancelled and line.stockrecord_id
+    ]
 
 
-@transaction.atomic
-def await_payment(part):
-    """A part paid by transfer or card waits for the money before the seller ships it."""
-    part = _locked(part)
-    if part.status != Status.CONFIRMED or part.payment_state != PaymentState.UNPAID:
-        raise ValidationError(_("Kiện hàng này không chờ thanh toán được nữa."))
-    part.status = Status.PENDING_PAYMENT
-    part.save(update_fields=["status", "updated_at"])
-    return part
-
-
-@transaction.atomic
-def mark_paid(part):
-    """The money for the part has arrived: it is confirmed for the seller to pack.
-
-    Returns False when it was already paid (a replayed notification changes nothing).
-    """
-    part = _locked(part)
-    if part.payment_state == PaymentState.PAID:
-        return False
-    if part.status == Status.CANCELLED:
-        raise ValidationError(_("Kiện hàng đã huỷ; không ghi nhận thanh toán."))
-    part.payment_state = PaymentState.PAID
+def _confirm_if_waiting(part, reason):
     if part.status == Status.PENDING_PAYMENT:
-        part.status = Status.CONFIRMED
-    part.save(update_fields=["status", "payment_state", "updated_at"])
-    from .services import notify_part_status_changed
-
-    notify_part_status_changed(part)
-    return True
+        part.status = Status.CONFIRMED  # the money is in: the seller may pack
 
 
-@transaction.atomic
-def mark_refunded(part):
-    part = _locked(part)
-    part.payment_state = PaymentState.REFUNDED
-    part.save(update_fields=["payment_state", "updated_at"])
-    return part
+def _collect_cash_on_delivery(part, reason):
+    # Transfer and card parts are confirmed only once paid: an unpaid part here is cash on delivery.
+    if part.payment_state == PaymentState.UNPAID:
+        part.payment_state = PaymentState.PAID
 
 
-@transaction.atomic
-def cancel(part, *, reason: str = ""):
-    """Cancel a part not yet shipped and give its allocated stock back (once)."""
-    part = _locked(part)
-    if part.status == Status.CANCELLED:
-        return part
-    if part.status in (Status.SHIPPED, Status.DELIVERED):
-        raise ValidationError(_("Kiện hàng đã gửi đi; không huỷ được."))
-    for line in _lines(part):
-        if line.num_allocated and not line.allocation_cancelled and line.stockrecord_id:
-            line.cancel_allocation(line.num_allocated)
-    part.status = Status.CANCELLED
-    part.save(update_fields=["status", "updated_at"])
+def _consume_stock(part, reason):
+    for line in _held_lines(part):
+        line.consume_allocation(line.num_allocated)
+
+
+def _return_stock(part, reason):
+    for line in _held_lines(part):
+        line.cancel_allocation(line.num_allocated)
+
+
+def _send_delivered(part, reason):
+    part_delivered.send(sender=OrderPart, part=part)
+
+
+def _send_cancelled(part, reason):
     part_cancelled.send(sender=OrderPart, part=part, reason=reason)
-    return part
 
 
-def consume_stock(part):
-    """A delivered part's goods leave the stock record (Oscar's consume_allocation)."""
-    for line in _lines(part):
-        if line.num_allocated and not line.allocation_cancelled and line.stockrecord_id:
-            line.consume_allocation(line.num_allocated)
+EFFECTS = {
+    "confirm_if_waiting": _confirm_if_waiting,
+    "collect_cash_on_delivery": _collect_cash_on_delivery,
+    "consume_stock": _consume_stock,
+    "return_stock": _return_stock,
+    "send_delivered": _send_delivered,
+    "send_cancelled": _send_cancelled,
+}
+
+
+def table_markdown():
+    """The table as docs/payments.md prints it (a test keeps the two the same)."""
+    rows = [
+        "| transition | who | from (status / payment) | to (status / payment) | also |",
+        "|---|---|---|---|---|",
+    ]
+    for name, t in TRANSITIONS.items():
+        start = ", ".join(sorted(t.from_status)) + " / " + ", ".join(sorted(t.from_payment))
+        end = (t.to_status or "=") + " / " + (t.to_payment or "=")
+        also = ", ".join(e.replace("_", " ") for e in (*t.sets, *t.then)) or "—"
+        rows.append(f"| `{name}` | {', '.join(sorted(t.by))} | {start} | {end} | {also} |")
+    return "\n".join(rows)

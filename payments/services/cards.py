@@ -89,7 +89,7 @@ def record_for_order(order, intent) -> CardPayment:
         status=STATUS_OF_INTENT.get(intent.status, CardPayment.Status.REQUIRES_ACTION),
     )
     for part in OrderPart.objects.filter(order=order):
-        part_states.await_payment(part)
+        part_states.take(part, "await_payment", by=part_states.PAYMENT)
     if payment.status == CardPayment.Status.AUTHORIZED:
         transaction.on_commit(lambda: capture(payment.pk))
     return payment
@@ -190,7 +190,7 @@ def _succeeded(intent_id: str):
     for part in OrderPart.objects.filter(order_id=payment.order_id).select_related("order"):
         if part.status == OrderPart.Status.CANCELLED:
             continue  # expired meanwhile: the operator refunds it from the dashboard
-        part_states.mark_paid(part)
+        part_states.take(part, "pay", by=part_states.PAYMENT)
         ledger.record_sale(part, method=LedgerEntry.Method.CARD, reference=intent_id)
 
 
@@ -228,9 +228,9 @@ def refund(part, amount, *, user) -> CardRefund:
     )
     ledger.record_refund(part, amount, reference=stripe_refund.id, user=user)
     if ledger.refundable(part) == 0:
-        part_states.mark_refunded(part)
-        if part.status not in (OrderPart.Status.SHIPPED, OrderPart.Status.DELIVERED):
-            part_states.cancel(part, reason="refunded")
+        part = part_states.take(part, "refund", by=part_states.OPERATOR)
+        if part_states.allowed(part, "cancel", by=part_states.OPERATOR):  # not yet on its way
+            part_states.take(part, "cancel", by=part_states.OPERATOR, reason="refunded")
     return record
 
 
@@ -268,6 +268,6 @@ def expire_unpaid(now=None) -> int:
             locked.status = CardPayment.Status.CANCELLED
             locked.save(update_fields=["status"])
             for part in OrderPart.objects.filter(order_id=locked.order_id, payment_state="unpaid"):
-                part_states.cancel(part, reason="payment_expired")
+                part_states.take(part, "cancel", by=part_states.PAYMENT, reason="payment_expired")
             count += 1
     return count

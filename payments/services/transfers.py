@@ -35,7 +35,7 @@ def expiry_delay() -> datetime.timedelta:
 @transaction.atomic
 def expect_payment(part, account) -> VietQRPayment:
     """The part waits for the buyer's transfer of its whole total to the seller's account."""
-    part = part_states.await_payment(part)
+    part = part_states.take(part, "await_payment", by=part_states.PAYMENT)
     now = timezone.now()
     return VietQRPayment.objects.create(
         part=part,
@@ -69,7 +69,7 @@ def _mark_paid(payment: VietQRPayment, *, transfer=None, user=None, bank_referen
     payment.confirmed_by = user
     payment.bank_reference = bank_reference[:60]
     payment.save()
-    part_states.mark_paid(payment.part)
+    part_states.take(payment.part, "pay", by=part_states.PAYMENT)
     if transfer is not None:
         accounts.verify_by_payment(payment.account, when=now)
     ledger.record_sale(
@@ -274,6 +274,6 @@ def expire_unpaid(now=None) -> int:
                 continue
             payment.status = VietQRPayment.Status.EXPIRED
             payment.save(update_fields=["status"])
-            part_states.cancel(payment.part, reason="payment_expired")
+            part_states.take(payment.part, "cancel", by=part_states.PAYMENT, reason="payment_expired")
             count += 1
     return count
