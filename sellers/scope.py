@@ -11,7 +11,7 @@ functions; none writes its own check.
 """
 
 from django.core.exceptions import PermissionDenied
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 
 OUT_OF_SCOPE = _("Hồ sơ này không thuộc xã/phường của bạn.")
 OWN_FILE = _(

@@ -17,6 +17,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.dispatch import Signal
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from oscar.core.loading import get_model
 
 OrderPart = get_model("order", "OrderPart")
@@ -51,7 +52,7 @@ class Transition:
 ALL = frozenset(Status.values)
 TRANSITIONS = {
     "await_payment": Transition(
-        _("chờ thanh toán"),
+        gettext_lazy("chờ thanh toán"),
         frozenset({PAYMENT}),
         frozenset({Status.CONFIRMED}),
         Status.PENDING_PAYMENT,
@@ -59,7 +60,7 @@ TRANSITIONS = {
         notify_buyer=False,
     ),
     "pay": Transition(
-        _("ghi nhận đã thanh toán"),
+        gettext_lazy("ghi nhận đã thanh toán"),
         frozenset({PAYMENT, OPERATOR}),
         ALL - {Status.CANCELLED},
         None,
@@ -68,12 +69,17 @@ TRANSITIONS = {
         done_if=PaymentState.PAID,
         sets=("confirm_if_waiting",),
     ),
-    "pack": Transition(_("đóng gói"), frozenset({SELLER}), frozenset({Status.CONFIRMED}), Status.PACKED),
+    "pack": Transition(
+        gettext_lazy("đóng gói"), frozenset({SELLER}), frozenset({Status.CONFIRMED}), Status.PACKED
+    ),
     "ship": Transition(
-        _("gửi hàng"), frozenset({SELLER}), frozenset({Status.CONFIRMED, Status.PACKED}), Status.SHIPPED
+        gettext_lazy("gửi hàng"),
+        frozenset({SELLER}),
+        frozenset({Status.CONFIRMED, Status.PACKED}),
+        Status.SHIPPED,
     ),
     "deliver": Transition(
-        _("giao xong"),
+        gettext_lazy("giao xong"),
         frozenset({SELLER}),
         frozenset({Status.SHIPPED}),
         Status.DELIVERED,
@@ -81,7 +87,7 @@ TRANSITIONS = {
         then=("consume_stock", "send_delivered"),
     ),
     "cancel": Transition(
-        _("huỷ"),
+        gettext_lazy("huỷ"),
         frozenset({SELLER, PAYMENT, OPERATOR, BUYER}),
         NOT_SHIPPED,
         Status.CANCELLED,
@@ -89,7 +95,7 @@ TRANSITIONS = {
         notify_buyer=False,
     ),
     "refund": Transition(
-        _("hoàn tiền"),
+        gettext_lazy("hoàn tiền"),
         frozenset({OPERATOR, PAYMENT}),
         ALL,
         None,
