@@ -35,132 +35,6 @@ SELLER, PAYMENT, OPERATOR, BUYER = "seller", "payment", "operator", "buyer"
 NOT_SHIPPED = frozenset({Status.PENDING_PAYMENT, Status.CONFIRMED, Status.PACKED})
 
 
-@dataclass(frozen=True)
-class Transition:
-    label: str
-    by: frozenset  # who may take it
-    from_status: frozenset  # statuses it may start from
-    to_status: str | None = None  # None: the status stays
-    from_payment: frozenset = frozenset(PaymentState.values)
-    to_payment: str | None = None  # None: the payment state stays
-    done_if: str | None = None  # a payment state meaning "already done": a replay changes nothing
-    sets: tuple = ()  # effects on the row itself, before it is saved (names in EFFECTS)
-    then: tuple = ()  # effects once it is saved: stock, signals to other apps
-    notify_buyer: bool = True
-
-
-ALL = frozenset(Status.values)
-TRANSITIONS = {
-    "await_payment": Transition(
-        gettext_lazy("chờ thanh toán"),
-        frozenset({PAYMENT}),
-        frozenset({Status.CONFIRMED}),
-        Status.PENDING_PAYMENT,
-        from_payment=frozenset({PaymentState.UNPAID}),
-        notify_buyer=False,
-    ),
-    "pay": Transition(
-        gettext_lazy("ghi nhận đã thanh toán"),
-        frozenset({PAYMENT, OPERATOR}),
-        ALL - {Status.CANCELLED},
-        None,
-        from_payment=frozenset({PaymentState.UNPAID}),
-        to_payment=PaymentState.PAID,
-        done_if=PaymentState.PAID,
-        sets=("confirm_if_waiting",),
-    ),
-    "pack": Transition(
-        gettext_lazy("đóng gói"), frozenset({SELLER}), frozenset({Status.CONFIRMED}), Status.PACKED
-    ),
-    "ship": Transition(
-        gettext_lazy("gửi hàng"),
-        frozenset({SELLER}),
-        frozenset({Status.CONFIRMED, Status.PACKED}),
-        Status.SHIPPED,
-    ),
-    "deliver": Transition(
-        gettext_lazy("giao xong"),
-        frozenset({SELLER}),
-        frozenset({Status.SHIPPED}),
-        Status.DELIVERED,
-        sets=("collect_cash_on_delivery",),
-        then=("consume_stock", "send_delivered"),
-    ),
-    "cancel": Transition(
-        gettext_lazy("huỷ"),
-        frozenset({SELLER, PAYMENT, OPERATOR, BUYER}),
-        NOT_SHIPPED,
-        Status.CANCELLED,
-        then=("return_stock", "send_cancelled"),
-        notify_buyer=False,
-    ),
-    "refund": Transition(
-        gettext_lazy("hoàn tiền"),
-        frozenset({OPERATOR, PAYMENT}),
-        ALL,
-        None,
-        from_payment=frozenset({PaymentState.PAID}),
-        to_payment=PaymentState.REFUNDED,
-        done_if=PaymentState.REFUNDED,
-        notify_buyer=False,
-    ),
-}
-
-
-def allowed(part, name, by) -> bool:
-    """May ``by`` take transition ``name`` on this part as it is now? (for showing buttons)"""
-    transition = TRANSITIONS[name]
-    return (
-        by in transition.by
-        and part.status in transition.from_status
-        and part.payment_state in transition.from_payment
-    )
-
-
-@transaction.atomic
-def take(part, name, *, by, reason="", **changes):
-    """Take one transition on the locked part; returns the part. A transition already taken (a
-    replayed payment, a second cancel) changes nothing; one the table does not allow from here
-    is refused with a ValidationError saying so."""
-    transition = TRANSITIONS[name]
-    if by not in transition.by:
-        raise PermissionDenied(_("Bạn không được %(action)s kiện hàng này.") % {"action": transition.label})
-    part = OrderPart.objects.select_for_update().get(pk=part.pk)
-    if _already_done(part, transition):
-        return part
-    if part.status not in transition.from_status or part.payment_state not in transition.from_payment:
-        raise ValidationError(
-            _("Không thể %(action)s kiện hàng khi đang “%(status)s” (%(payment)s).")
-            % {
-                "action": transition.label,
-                "status": part.get_status_display(),
-                "payment": part.get_payment_state_display(),
-            }
-        )
-    if transition.to_status:
-        part.status = transition.to_status
-    if transition.to_payment:
-        part.payment_state = transition.to_payment
-    for field, value in changes.items():
-        setattr(part, field, value)
-    for effect in transition.sets:
-        EFFECTS[effect](part, reason)
-    part.save()
-    for effect in transition.then:
-        EFFECTS[effect](part, reason)
-    if transition.notify_buyer:
-        from .services import notify_part_status_changed
-
-        notify_part_status_changed(part)
-    return part
-
-
-def _already_done(part, transition):
-    if transition.done_if is not None and part.payment_state == transition.done_if:
-        return True
-    return transition.to_status == Status.CANCELLED and part.status == Status.CANCELLED
-
-
 # --- effects: what a transition does besides changing the row -------------------------------------
 
 
@@ -207,14 +81,130 @@ def _send_cancelled(part, reason):
     part_cancelled.send(sender=OrderPart, part=part, reason=reason)
 
 
-EFFECTS = {
-    "confirm_if_waiting": _confirm_if_waiting,
-    "collect_cash_on_delivery": _collect_cash_on_delivery,
-    "consume_stock": _consume_stock,
-    "return_stock": _return_stock,
-    "send_delivered": _send_delivered,
-    "send_cancelled": _send_cancelled,
+@dataclass(frozen=True)
+class Transition:
+    label: str
+    by: frozenset  # who may take it
+    from_status: frozenset  # statuses it may start from
+    to_status: str | None = None  # None: the status stays
+    from_payment: frozenset = frozenset(PaymentState.values)
+    to_payment: str | None = None  # None: the payment state stays
+    done_if: str | None = None  # a payment state meaning "already done": a replay changes nothing
+    sets: tuple = ()  # effects on the row itself, before it is saved
+    then: tuple = ()  # effects once it is saved: stock, signals to other apps
+    notify_buyer: bool = True
+
+
+ALL = frozenset(Status.values)
+TRANSITIONS = {
+    "await_payment": Transition(
+        gettext_lazy("chờ thanh toán"),
+        frozenset({PAYMENT}),
+        frozenset({Status.CONFIRMED}),
+        Status.PENDING_PAYMENT,
+        from_payment=frozenset({PaymentState.UNPAID}),
+        notify_buyer=False,
+    ),
+    "pay": Transition(
+        gettext_lazy("ghi nhận đã thanh toán"),
+        frozenset({PAYMENT, OPERATOR}),
+        ALL - {Status.CANCELLED},
+        None,
+        from_payment=frozenset({PaymentState.UNPAID}),
+        to_payment=PaymentState.PAID,
+        done_if=PaymentState.PAID,
+        sets=(_confirm_if_waiting,),
+    ),
+    "pack": Transition(
+        gettext_lazy("đóng gói"), frozenset({SELLER}), frozenset({Status.CONFIRMED}), Status.PACKED
+    ),
+    "ship": Transition(
+        gettext_lazy("gửi hàng"),
+        frozenset({SELLER}),
+        frozenset({Status.CONFIRMED, Status.PACKED}),
+        Status.SHIPPED,
+    ),
+    "deliver": Transition(
+        gettext_lazy("giao xong"),
+        frozenset({SELLER}),
+        frozenset({Status.SHIPPED}),
+        Status.DELIVERED,
+        sets=(_collect_cash_on_delivery,),
+        then=(_consume_stock, _send_delivered),
+    ),
+    "cancel": Transition(
+        gettext_lazy("huỷ"),
+        frozenset({SELLER, PAYMENT, OPERATOR, BUYER}),
+        NOT_SHIPPED,
+        Status.CANCELLED,
+        then=(_return_stock, _send_cancelled),
+        notify_buyer=False,
+    ),
+    "refund": Transition(
+        gettext_lazy("hoàn tiền"),
+        frozenset({OPERATOR, PAYMENT}),
+        ALL,
+        None,
+        from_payment=frozenset({PaymentState.PAID}),
+        to_payment=PaymentState.REFUNDED,
+        done_if=PaymentState.REFUNDED,
+        notify_buyer=False,
+    ),
 }
+
+
+def allowed(part, name, by) -> bool:
+    """May ``by`` take transition ``name`` on this part as it is now? (for showing buttons)"""
+    transition = TRANSITIONS[name]
+    return by in transition.by and _fits(part, transition)
+
+
+def _fits(part, transition):
+    return part.status in transition.from_status and part.payment_state in transition.from_payment
+
+
+@transaction.atomic
+def take(part, name, *, by, reason="", **changes):
+    """Take one transition on the locked part; returns the part. A transition already taken (a
+    replayed payment, a second cancel) changes nothing; one the table does not allow from here
+    is refused with a ValidationError saying so."""
+    transition = TRANSITIONS[name]
+    if by not in transition.by:
+        raise PermissionDenied(_("Bạn không được %(action)s kiện hàng này.") % {"action": transition.label})
+    part = OrderPart.objects.select_for_update().get(pk=part.pk)
+    if _already_done(part, transition):
+        return part
+    if not _fits(part, transition):
+        raise ValidationError(
+            _("Không thể %(action)s kiện hàng khi đang “%(status)s” (%(payment)s).")
+            % {
+                "action": transition.label,
+                "status": part.get_status_display(),
+                "payment": part.get_payment_state_display(),
+            }
+        )
+    if transition.to_status:
+        part.status = transition.to_status
+    if transition.to_payment:
+        part.payment_state = transition.to_payment
+    for field, value in changes.items():
+        setattr(part, field, value)
+    for effect in transition.sets:
+        effect(part, reason)
+    part.save()
+    for effect in transition.then:
+        effect(part, reason)
+    if transition.notify_buyer:
+        from .services import notify_part_status_changed
+
+        notify_part_status_changed(part)
+    return part
+
+
+def _already_done(part, transition):
+    if transition.done_if is not None and part.payment_state == transition.done_if:
+        return True
+    return transition.to_status == Status.CANCELLED and part.status == Status.CANCELLED
 
 
 def table_markdown():
@@ -226,6 +216,6 @@ def table_markdown():
     for name, t in TRANSITIONS.items():
         start = ", ".join(sorted(t.from_status)) + " / " + ", ".join(sorted(t.from_payment))
         end = (t.to_status or "=") + " / " + (t.to_payment or "=")
-        also = ", ".join(e.replace("_", " ") for e in (*t.sets, *t.then)) or "—"
+        also = ", ".join(e.__name__.strip("_").replace("_", " ") for e in (*t.sets, *t.then)) or "—"
         rows.append(f"| `{name}` | {', '.join(sorted(t.by))} | {start} | {end} | {also} |")
     return "\n".join(rows)
