@@ -8,7 +8,6 @@ import pytest
 
 from cms.training.models import VillageHead
 from marketplace.indicators.models import Target
-from tests.conftest import SCREENSHOTS
 
 from .conftest import PASSWORD, make_official
 from .test_attendance import xlsx
@@ -26,7 +25,7 @@ def sign_in(phone, username):
     page.wait_for_load_state()
 
 
-def test_commune_official_keeps_the_village_head_registry(phone):
+def test_commune_official_keeps_the_village_head_registry(phone, tmp_path):
     official = make_official("canbo.tuachua", "Tủa Chùa")
     page = phone.page
     sign_in(phone, official.username)
@@ -43,8 +42,7 @@ def test_commune_official_keeps_the_village_head_registry(phone):
     head = VillageHead.objects.get(phone="0912000901")
     assert (head.role, head.commune.name, head.created_by) == ("influential", "Tủa Chùa", official)
 
-    sheet = SCREENSHOTS.parent / "tmp" / "truong-ban.xlsx"
-    sheet.parent.mkdir(exist_ok=True)
+    sheet = tmp_path / "truong-ban.xlsx"
     sheet.write_bytes(
         xlsx(
             [
