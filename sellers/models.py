@@ -206,6 +206,11 @@ class OcopCertificate(models.Model):
     approved = models.BooleanField(_("đã xác minh"), default=False)
     reviewed_at = models.DateTimeField(null=True, blank=True, editable=False)
     review_note = models.TextField(_("ý kiến của cán bộ"), blank=True)
+    # Set when the certificate is the register's record (matched subject): not typed, not reviewed.
+    # Follows the product's latest rating: re-rated, the same certificate (and its products) update.
+    register_product = models.OneToOneField(
+        "RegisterProduct", on_delete=models.SET_NULL, null=True, blank=True, related_name="certificate"
+    )
     # Kept in step by a daily task; read-time checks use expires_on directly.
     is_expired = models.BooleanField(default=False, editable=False)
 
@@ -244,6 +249,9 @@ class AuditLogEntry(models.Model):
     action = models.CharField(max_length=40)
     seller = models.ForeignKey(
         Seller, on_delete=models.PROTECT, null=True, blank=True, related_name="audit_log"
+    )
+    register_subject = models.ForeignKey(
+        "RegisterSubject", on_delete=models.PROTECT, null=True, blank=True, related_name="audit_log"
     )
     detail = models.TextField(blank=True)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
@@ -329,3 +337,186 @@ class ExternalShopLink(models.Model):
     @property
     def is_pending(self):
         return self.confirmed_at is None and self.rejected_at is None and self.removed_at is None
+
+
+# --- the province's OCOP register -----------------------------------------------------------------
+
+
+class RegisterSubject(models.Model):
+    """A producer on the province's OCOP register (rated by decision), whether or not it sells here.
+
+    ``seller`` is the confirmed match to its account here (one each way); ``claimed_by`` a seller
+    that said "this is us" and waits for an official to confirm it.
+    """
+
+    class Kind(models.TextChoices):
+        ENTERPRISE = "enterprise", _("Doanh nghiệp")
+        COOPERATIVE = "cooperative", _("Hợp tác xã")
+        COOP_GROUP = "coop_group", _("Tổ hợp tác")
+        HOUSEHOLD_BUSINESS = "household_business", _("Hộ kinh doanh")
+        HOUSEHOLD = "household", _("Hộ gia đình")
+
+    # The seller's entity type each kind counts as in the indicators' breakdowns.
+    SELLER_TYPE = {
+        Kind.ENTERPRISE: Seller.EntityType.ENTERPRISE,
+        Kind.COOPERATIVE: Seller.EntityType.COOPERATIVE,
+        Kind.COOP_GROUP: Seller.EntityType.COOP_GROUP,
+        Kind.HOUSEHOLD_BUSINESS: Seller.EntityType.HOUSEHOLD,
+        Kind.HOUSEHOLD: Seller.EntityType.HOUSEHOLD,
+    }
+    HOUSEHOLDS = (Kind.HOUSEHOLD_BUSINESS, Kind.HOUSEHOLD)
+
+    # What makes a row of a sheet this subject again: its tax code, else its name in its commune.
+    identity = models.CharField(max_length=260, unique=True, editable=False)
+    name = models.CharField(_("tên chủ thể"), max_length=200)
+    kind = models.CharField(_("loại hình"), max_length=20, choices=Kind.choices)
+    commune = models.ForeignKey(
+        Commune, on_delete=models.PROTECT, related_name="register_subjects", verbose_name=_("xã/phường")
+    )
+    village = models.CharField(_("thôn/bản"), max_length=120, blank=True)
+    address = models.CharField(_("địa chỉ"), max_length=255, blank=True)
+    rep_name = models.CharField(_("người đại diện"), max_length=120, blank=True)
+    rep_sex = models.CharField(_("giới tính"), max_length=1, choices=Seller.Sex.choices, blank=True)
+    rep_ethnic_group = models.ForeignKey(
+        EthnicGroup, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("dân tộc")
+    )
+    phone = models.CharField(_("số điện thoại"), max_length=15, blank=True, db_index=True)
+    tax_code = models.CharField(_("mã số thuế"), max_length=14, blank=True, db_index=True)
+    seller = models.OneToOneField(
+        Seller, on_delete=models.SET_NULL, null=True, blank=True, related_name="register_subject"
+    )
+    matched_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    matched_at = models.DateTimeField(null=True, blank=True)
+    claimed_by = models.ForeignKey(
+        Seller, on_delete=models.SET_NULL, null=True, blank=True, related_name="register_claims"
+    )
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["commune__name", "name"]
+        verbose_name = _("chủ thể OCOP")
+        verbose_name_plural = _("danh sách chủ thể OCOP")
+        indexes = [models.Index(fields=["commune", "name"])]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def is_household(self):
+        return self.kind in self.HOUSEHOLDS
+
+
+class RegisterProduct(models.Model):
+    """A product of a register subject; its stars come from its ratings (decisions)."""
+
+    subject = models.ForeignKey(RegisterSubject, on_delete=models.CASCADE, related_name="products")
+    key = models.CharField(max_length=200, editable=False)  # the folded name: same product again
+    name = models.CharField(_("tên sản phẩm"), max_length=200)
+    product_group = models.CharField(_("nhóm sản phẩm"), max_length=20, choices=ProductGroup.choices)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["subject", "key"], name="sellers_register_product_once")
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class RegisterRatingQuerySet(models.QuerySet):
+    def valid(self, on):
+        """Ratings in force on a date: decided on or before it, not yet expired."""
+        return self.filter(decided_on__lte=on, expires_on__gte=on)
+
+
+class RegisterRating(models.Model):
+    """One rating decision of a register product; a re-rating is a new row (the history)."""
+
+    product = models.ForeignKey(RegisterProduct, on_delete=models.CASCADE, related_name="ratings")
+    stars = models.PositiveSmallIntegerField(
+        _("số sao"), validators=[MinValueValidator(3), MaxValueValidator(5)]
+    )
+    score = models.PositiveSmallIntegerField(_("điểm"), null=True, blank=True)
+    decision_number = models.CharField(_("số quyết định"), max_length=60)
+    decided_on = models.DateField(_("ngày quyết định"))
+    level = models.CharField(
+        _("cấp công nhận"),
+        max_length=10,
+        choices=OcopCertificate.Level.choices,
+        default=OcopCertificate.Level.PROVINCE,
+    )
+    expires_on = models.DateField(_("ngày hết hạn"))
+
+    objects = RegisterRatingQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-decided_on"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["product", "decision_number"], name="sellers_register_rating_once"
+            )
+        ]
+        indexes = [models.Index(fields=["decided_on", "expires_on"])]
+
+    def __str__(self):
+        return f"{self.product} {self.stars}★ ({self.decision_number})"
+
+
+class RegisterImport(models.Model):
+    """A sheet of the register: previewed at upload, imported (all rows or none) by a Celery task.
+
+    The file is kept in the database, not in public media: it holds phone numbers.
+    """
+
+    class Status(models.TextChoices):
+        PREVIEWED = "previewed", _("Đã xem trước")
+        QUEUED = "queued", _("Đang chờ")
+        RUNNING = "running", _("Đang nhập")
+        SUCCEEDED = "succeeded", _("Đã nhập xong")
+        FAILED = "failed", _("Bị từ chối")
+
+    filename = models.CharField(max_length=200)
+    content = models.BinaryField()
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PREVIEWED)
+    # {"created": n, "updated": n, "unchanged": n, "refused": n, "rows": [...] (first changes)}.
+    plan = models.JSONField(default=dict)
+    # [{"row": 7, "reason": "..."}], row numbers as the spreadsheet shows them.
+    errors = models.JSONField(default=list)
+    ignored_rows = models.JSONField(default=list)
+    total_rows = models.PositiveIntegerField(default=0)
+    processed_rows = models.PositiveIntegerField(default=0)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.filename} ({self.get_status_display()})"
+
+    @property
+    def percent(self):
+        if self.status == self.Status.SUCCEEDED:
+            return 100
+        return int(100 * self.processed_rows / self.total_rows) if self.total_rows else 0
+
+    @property
+    def finished(self):
+        return self.status in {self.Status.SUCCEEDED, self.Status.FAILED}
+
+
+class OutreachNote(models.Model):
+    """A dated follow-up on a register subject ("đã đến nhà, chưa có điện thoại thông minh")."""
+
+    subject = models.ForeignKey(RegisterSubject, on_delete=models.CASCADE, related_name="notes")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    visited_on = models.DateField(_("ngày"), default=timezone.localdate)
+    text = models.CharField(_("ghi chú"), max_length=500)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["-visited_on", "-created_at"]

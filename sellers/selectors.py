@@ -95,10 +95,11 @@ def external_links_of(seller):
 # (confirmed by then, not removed by then); None means today.
 
 
-def confirmed_external_listing(on=None):
+def confirmed_external_listing(on=None, seller_ref="pk"):
     """``Exists`` over a seller's confirmed links, for one-query counts, e.g.
-    ``Seller.objects.aggregate(n=Count("pk", filter=Q(confirmed_external_listing(on))))``."""
-    links = ExternalShopLink.objects.confirmed(on).filter(seller_id=OuterRef("pk"))
+    ``Seller.objects.aggregate(n=Count("pk", filter=Q(confirmed_external_listing(on))))``;
+    ``seller_ref`` names the outer query's seller id (``"seller_id"`` from the register)."""
+    links = ExternalShopLink.objects.confirmed(on).filter(seller_id=OuterRef(seller_ref))
     return Exists(links)
 
 

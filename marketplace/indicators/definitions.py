@@ -31,6 +31,18 @@ class Indicator:
     dims: frozenset = SELLER_DIMS
 
     @property
+    def over_register(self) -> bool:
+        """Counted over the province's OCOP register (coverage is shown beside it)."""
+        return self.code in {"I1", "I2", "I3", "I4"}
+
+    @property
+    def glossary(self):
+        """The terms this indicator's wording uses, defined (shown under its definition)."""
+        if not self.over_register:
+            return ()
+        return (OCOP_ENTITY, EM_HOUSEHOLD, COVERAGE) if self.code in {"I2", "I3"} else (OCOP_ENTITY, COVERAGE)
+
+    @property
     def num_field(self):
         return f"{self.code.lower()}_num"
 
@@ -44,12 +56,18 @@ class Indicator:
 
 
 OCOP_ENTITY = _(
-    "Chủ thể OCOP: người bán có ít nhất một giấy chứng nhận OCOP đã được cán bộ xác minh và còn "
-    "hiệu lực vào ngày tính (ngày cấp ≤ ngày tính ≤ ngày hết hạn)."
+    "Chủ thể OCOP: chủ thể trong danh sách OCOP của tỉnh (do cán bộ tỉnh nhập từ quyết định công nhận) "
+    "có ít nhất một sản phẩm còn hiệu lực vào ngày tính (ngày quyết định ≤ ngày tính ≤ ngày hết hạn), "
+    "dù đã có tài khoản trên chợ hay chưa. Việc bán hàng, tài khoản thanh toán, tập huấn được lấy từ "
+    "tài khoản người bán đã được cán bộ ghép với chủ thể."
 )
 EM_HOUSEHOLD = _(
-    "Hộ DTTS: loại hình hộ gia đình/hộ kinh doanh có người đại diện thuộc dân tộc khác dân tộc Kinh "
-    "(chưa khai dân tộc thì chưa tính)."
+    "Hộ DTTS: chủ thể là hộ gia đình/hộ kinh doanh có người đại diện thuộc dân tộc khác dân tộc Kinh "
+    "(danh sách chưa ghi dân tộc thì chưa tính)."
+)
+COVERAGE = _(
+    "Độ phủ: trong các chủ thể OCOP của danh sách tỉnh, số đã được ghép với tài khoản trên chợ. "
+    "Chủ thể chưa có tài khoản vẫn được tính ở mẫu số."
 )
 LIVE_LISTING = _(
     "Sản phẩm đang bán trên chợ vào một ngày đã qua được ước tính: sản phẩm tạo trước hết ngày đó, "
@@ -62,8 +80,8 @@ INDICATORS = (
         code="I1",
         name=_("Chủ thể OCOP vùng đồng bào DTTS và miền núi bán hàng trên sàn thương mại điện tử"),
         numerator=_(
-            "Chủ thể OCOP ở xã/phường vùng đồng bào DTTS có ít nhất một sản phẩm đang bán trên chợ, "
-            "hoặc có cửa hàng trên sàn khác đã được cán bộ xác nhận"
+            "Chủ thể OCOP ở xã/phường vùng đồng bào DTTS có tài khoản trên chợ với ít nhất một sản phẩm "
+            "đang bán, hoặc có cửa hàng trên sàn khác đã được cán bộ xác nhận"
         ),
         denominator=_("Chủ thể OCOP ở xã/phường vùng đồng bào DTTS"),
         target_2030=Decimal(60),
@@ -91,10 +109,13 @@ INDICATORS = (
         code="I4",
         name=_("Doanh nghiệp, hợp tác xã, hộ DTTS được tập huấn kỹ năng số"),
         numerator=_(
-            "Người bán ở vùng đồng bào DTTS có người đại diện đã hoàn thành ít nhất một khoá học "
+            "Trong số đó, cơ sở có người đại diện đã hoàn thành ít nhất một khoá học "
             "(trực tuyến, hoặc tham dự lớp do cán bộ ghi nhận) đến ngày tính"
         ),
-        denominator=_("Người bán đã được xác minh ở xã/phường vùng đồng bào DTTS"),
+        denominator=_(
+            "Chủ thể trong danh sách OCOP của tỉnh và người bán đã xác minh (chưa có trong danh sách) ở "
+            "xã/phường vùng đồng bào DTTS, mỗi cơ sở một lần"
+        ),
         target_2030=Decimal(50),
     ),
     Indicator(
@@ -131,4 +152,6 @@ INDICATORS = (
 
 BY_CODE = {indicator.code: indicator for indicator in INDICATORS}
 CODES = tuple(BY_CODE)
-COUNTER_FIELDS = tuple(f for i in INDICATORS for f in (i.num_field, i.den_field))
+# Coverage: of the register's OCOP subjects, those matched to an account here (shown beside I1–I4).
+COVERAGE_FIELDS = ("cov_num", "cov_den")
+COUNTER_FIELDS = tuple(f for i in INDICATORS for f in (i.num_field, i.den_field)) + COVERAGE_FIELDS

@@ -47,6 +47,9 @@ class Counters(models.Model):
     i6_den = models.PositiveIntegerField(default=0)
     i7_num = models.PositiveIntegerField(default=0)
     i7_den = models.PositiveIntegerField(default=0)
+    # Coverage: the register's OCOP subjects, and those of them matched to an account here.
+    cov_num = models.PositiveIntegerField(default=0)
+    cov_den = models.PositiveIntegerField(default=0)
 
     class Meta:
         abstract = True

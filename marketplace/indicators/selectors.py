@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Count, Exists, OuterRef, Q, Sum
+from django.db.models import Case, Count, Exists, F, OuterRef, Q, Sum, Value, When
 from django.utils import timezone
 
 from cms.selectors import (
@@ -23,7 +23,16 @@ from cms.selectors import (
 )
 from marketplace.catalogue.selectors import listable_products
 from payments.selectors import verified_epayment_seller_ids
-from sellers.models import KINH_CODE, Commune, EthnicGroup, ExternalShopLink, OcopCertificate, Seller
+from sellers.models import (
+    KINH_CODE,
+    Commune,
+    EthnicGroup,
+    ExternalShopLink,
+    RegisterRating,
+    RegisterSubject,
+    Seller,
+)
+from sellers.register import selectors as register_selectors
 from sellers.selectors import confirmed_external_listing
 
 from .definitions import BASELINE_YEAR, BY_CODE, COUNTER_FIELDS, FINAL_YEAR, INDICATORS, YEARS
@@ -42,21 +51,56 @@ def end_of(day: date) -> datetime:
 # --- live computation from the records ----------------------------------------------------------
 
 
-def _seller_rows(day: date):
+def _register_rows(day: date):
+    """I1–I4 and coverage over the register's subjects, with what their matched seller does here.
+
+    The register is the population (DESIGN §3): a subject counts whether or not it has an
+    account; its breakdown (commune, representative's group and sex, type) is the register's.
+    """
     end = end_of(day)
-    valid_certificate = (
-        OcopCertificate.objects.valid(day)
-        .filter(seller_id=OuterRef("pk"))
-        .filter(Q(reviewed_at__isnull=True) | Q(reviewed_at__lt=end))
-    )
-    live_listing = listable_products().filter(seller_id=OuterRef("pk"), date_created__lt=end)
+    seller_verified = Q(seller__status=Seller.Status.VERIFIED, seller__verified_at__lt=end)
+    live_listing = listable_products().filter(seller_id=OuterRef("seller_id"), date_created__lt=end)
     ocop = Q(ocop=True)
     em_area = Q(commune__is_em_area=True)
-    em_household = Q(entity_type=Seller.EntityType.HOUSEHOLD, rep_ethnic_group__isnull=False) & ~Q(
+    em_household = Q(kind__in=RegisterSubject.HOUSEHOLDS, rep_ethnic_group__isnull=False) & ~Q(
         rep_ethnic_group__code=KINH_CODE
     )
+    active_shop = seller_verified & Q(listed=True)
+    in_register = Q(in_register=True) & em_area
+    counters = {
+        "i1_num": ocop & em_area & (active_shop | Q(external=True)),
+        "i1_den": ocop & em_area,
+        "i2_num": ocop & em_household & active_shop & Q(seller_id__in=verified_epayment_seller_ids(day)),
+        "i2_den": ocop & em_household,
+        "i3_num": ocop & em_household,
+        "i3_den": ocop,
+        "i4_num": in_register & Q(seller_id__in=trained_seller_ids(day)),
+        "i4_den": in_register,
+        "cov_num": ocop & Q(seller__isnull=False),
+        "cov_den": ocop,
+    }
+    households = [When(kind__in=RegisterSubject.HOUSEHOLDS, then=Value(Seller.EntityType.HOUSEHOLD))]
+    return (
+        RegisterSubject.objects.alias(
+            ocop=register_selectors.valid_rating(day),
+            in_register=register_selectors.on_register(day),
+            listed=Exists(live_listing),
+            external=confirmed_external_listing(day, seller_ref="seller_id"),
+        )
+        .annotate(entity_type=Case(*households, default=F("kind")))
+        .values("commune_id", "rep_ethnic_group_id", "entity_type", "rep_sex")
+        .annotate(**{name: Count("pk", filter=condition) for name, condition in counters.items()})
+        .order_by()
+    )
+
+
+def _seller_rows(day: date):
+    """I4 for verified sellers the register does not hold (each producer once), and I7."""
+    end = end_of(day)
+    em_area = Q(commune__is_em_area=True)
     verified = Q(status=Seller.Status.VERIFIED, verified_at__lt=end)
-    active_shop = verified & Q(listed=True)
+    on_register = RegisterSubject.objects.filter(register_selectors.on_register(day))
+    off_register = ~Q(in_register=True)
     decided_at = (
         Q(status=Seller.Status.VERIFIED, verified_at__lt=end)
         | Q(status__in=[Seller.Status.REJECTED, Seller.Status.CHANGES_REQUESTED], submitted_at__lt=end)
@@ -67,23 +111,13 @@ def _seller_rows(day: date):
         )
     )
     counters = {
-        "i1_num": ocop & em_area & (active_shop | Q(external=True)),
-        "i1_den": ocop & em_area,
-        "i2_den": ocop & em_household,
-        "i3_num": ocop & em_household,
-        "i3_den": ocop,
-        "i4_den": em_area & verified,
+        "i4_den": em_area & verified & off_register,
+        "i4_num": em_area & verified & off_register & Q(pk__in=trained_seller_ids(day)),
         "i7_num": decided_at & Q(submitted_online=True, decided_online=True),
         "i7_den": decided_at,
-        "i2_num": ocop & em_household & active_shop & Q(pk__in=verified_epayment_seller_ids(day)),
-        "i4_num": em_area & verified & Q(pk__in=trained_seller_ids(day)),
     }
     return (
-        Seller.objects.alias(
-            ocop=Exists(valid_certificate),
-            listed=Exists(live_listing),
-            external=confirmed_external_listing(day),
-        )
+        Seller.objects.alias(in_register=Exists(on_register.filter(seller_id=OuterRef("pk"))))
         .values("commune_id", "rep_ethnic_group_id", "entity_type", "rep_sex")
         .annotate(**{name: Count("pk", filter=condition) for name, condition in counters.items()})
         .order_by()
@@ -113,7 +147,7 @@ def _staff_rows(day: date):
 def compute_cells(day: date) -> list[dict]:
     """Every indicator's counters as of the end of ``day``, one dict per non-empty breakdown cell.
 
-    Three grouped queries (sellers, village heads, staff); merging their rows by cell key is
+    Four grouped queries (the register, sellers, village heads, staff); merging their rows by cell key is
     work on the groups (a few thousand at most), never a loop over entities.
     """
     cells: dict[tuple, dict] = {}
@@ -125,7 +159,7 @@ def compute_cells(day: date) -> list[dict]:
         for name, value in counts.items():
             cell[name] += value
 
-    for row in _seller_rows(day):
+    for row in [*_register_rows(day), *_seller_rows(day)]:
         key = (
             row.pop("commune_id"),
             row.pop("rep_ethnic_group_id"),
@@ -221,6 +255,9 @@ class Figure:
     target_2030: Decimal
     trajectory: Decimal  # where the line to this year's target stands on the date
     applicable: bool = True
+    # Register subjects in scope, and those matched to an account here (I1–I4 only).
+    cov_num: int | None = None
+    cov_den: int | None = None
 
     @property
     def indicator(self):
@@ -270,6 +307,7 @@ def _figures_from_sums(sums, day, targets, filters):
             target_2030=targets.for_year(i.code, FINAL_YEAR),
             trajectory=targets.trajectory(i.code, day),
             applicable=i.applies_to(filters),
+            **({"cov_num": sums["cov_num"] or 0, "cov_den": sums["cov_den"] or 0} if i.over_register else {}),
         )
         for i in INDICATORS
     ]
@@ -390,8 +428,11 @@ def load_targets() -> Targets:
 
 
 def ethnic_groups_present():
-    """Ethnic groups with at least one registered seller (the filter's choices)."""
-    return EthnicGroup.objects.filter(Exists(Seller.objects.filter(rep_ethnic_group=OuterRef("pk"))))
+    """Ethnic groups of at least one register subject or seller (the filter's choices)."""
+    return EthnicGroup.objects.filter(
+        Exists(Seller.objects.filter(rep_ethnic_group=OuterRef("pk")))
+        | Exists(RegisterSubject.objects.filter(rep_ethnic_group=OuterRef("pk")))
+    )
 
 
 # --- data quality -------------------------------------------------------------------------------
@@ -402,15 +443,15 @@ GAP_KEYS = ("missing_profile", "expiring", "stale_links")
 
 def data_quality_gaps_by_commune(day: date) -> dict:
     """Gaps that distort the figures, per commune id (as a string: stored as JSON), in three
-    grouped queries: sellers without ethnic group or sex, certificates expiring within 60 days,
+    grouped queries: sellers without ethnic group or sex, register ratings expiring within 60 days,
     links to other platforms waiting for review more than 30 days."""
     counts = {
         "missing_profile": Seller.objects.exclude(status=Seller.Status.DRAFT)
         .filter(Q(rep_ethnic_group__isnull=True) | Q(rep_sex=""))
         .values_list("commune_id"),
-        "expiring": OcopCertificate.objects.valid(day)
+        "expiring": RegisterRating.objects.valid(day)
         .filter(expires_on__lte=day + timedelta(days=60))
-        .values_list("seller__commune_id"),
+        .values_list("product__subject__commune_id"),
         "stale_links": ExternalShopLink.objects.pending_review()
         .filter(added_at__lt=end_of(day) - timedelta(days=31))
         .values_list("seller__commune_id"),

@@ -8,7 +8,17 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from oscar.core.loading import get_model
 
-from sellers.models import Commune, EthnicGroup, ExternalShopLink, OcopCertificate, OfficialProfile, Seller
+from sellers.models import (
+    Commune,
+    EthnicGroup,
+    ExternalShopLink,
+    OcopCertificate,
+    OfficialProfile,
+    RegisterProduct,
+    RegisterRating,
+    RegisterSubject,
+    Seller,
+)
 from tests.in_process import _media, _tasks_run_in_process  # noqa: F401 - autouse fixtures
 
 User = get_user_model()
@@ -19,6 +29,13 @@ StockRecord = get_model("partner", "StockRecord")
 
 DAY = date(2026, 6, 30)  # the reporting day of the hand-built data set
 PASSWORD = "Mat-khau-2025"
+
+
+KIND_OF = {
+    Seller.EntityType.COOPERATIVE: RegisterSubject.Kind.COOPERATIVE,
+    Seller.EntityType.COOP_GROUP: RegisterSubject.Kind.COOP_GROUP,
+    Seller.EntityType.ENTERPRISE: RegisterSubject.Kind.ENTERPRISE,
+}
 
 
 def at(day: date, hour=10):
@@ -73,16 +90,70 @@ class Province:
         )
 
     def certificate(self, seller, issued=date(2025, 1, 1), expires=date(2028, 1, 1), approved=True):
-        return OcopCertificate.objects.create(
+        """A rating on the province's register, matched to ``seller`` (DESIGN §3: the register's
+        record is the seller's certificate); ``approved=False``: a certificate the seller typed
+        that no official reviewed and the register does not hold."""
+        if not approved:
+            return OcopCertificate.objects.create(
+                seller=seller,
+                product_name="Chè Shan Tuyết",
+                stars=3,
+                product_group="beverage",
+                decision_number="1/QĐ-UBND",
+                issued_on=issued,
+                expires_on=expires,
+            )
+        subject = RegisterSubject.objects.filter(seller=seller).first() or self.subject(
+            seller.name,
+            commune_name=seller.commune.name,
+            kind=KIND_OF.get(seller.entity_type, RegisterSubject.Kind.HOUSEHOLD),
+            ethnic=seller.rep_ethnic_group.name if seller.rep_ethnic_group else None,
+            sex=seller.rep_sex,
             seller=seller,
-            product_name="Chè Shan Tuyết",
-            stars=3,
-            product_group="beverage",
-            decision_number="1/QĐ-UBND",
-            issued_on=issued,
+            rated=None,
+        )
+        return self.rating(subject, decided=issued, expires=expires)
+
+    def subject(
+        self,
+        name,
+        commune_name="Tủa Chùa",
+        kind=RegisterSubject.Kind.HOUSEHOLD,
+        ethnic="H'Mông",
+        sex="M",
+        seller=None,
+        rated=date(2025, 1, 1),
+        expires=date(2028, 1, 1),
+        village="Bản Sín Chải",
+    ):
+        """A subject of the province's register (with one rating unless ``rated`` is None)."""
+        self.n += 1
+        subject = RegisterSubject.objects.create(
+            identity=f"ten:{self.n}",
+            name=name,
+            kind=kind,
+            commune=commune(commune_name),
+            village=village,
+            rep_name=name,
+            rep_sex=sex,
+            rep_ethnic_group=group(ethnic) if ethnic else None,
+            seller=seller,
+        )
+        if rated is not None:
+            self.rating(subject, decided=rated, expires=expires)
+        return subject
+
+    def rating(self, subject, decided=date(2025, 1, 1), expires=date(2028, 1, 1), stars=3):
+        self.n += 1
+        product = RegisterProduct.objects.create(
+            subject=subject, key=f"san pham {self.n}", name=f"Sản phẩm {self.n}", product_group="beverage"
+        )
+        return RegisterRating.objects.create(
+            product=product,
+            stars=stars,
+            decision_number=f"{self.n}/QĐ-UBND",
+            decided_on=decided,
             expires_on=expires,
-            approved=approved,
-            reviewed_at=at(issued) if approved else None,
         )
 
     def product(self, seller, created=date(2026, 2, 1), public=True, stock=10):

@@ -10,6 +10,7 @@ from tqdm import tqdm
 from marketplace.demo import data
 from marketplace.demo.builders import Seeder
 from marketplace.demo.indicators import make_realistic as make_indicators_realistic
+from marketplace.demo.register import ensure_register
 from marketplace.demo.training import ensure_training
 
 
@@ -34,6 +35,7 @@ class Command(BaseCommand):
                 with transaction.atomic():
                     seeder.run()
                     ensure_training(seeder)  # lessons, quizzes, registries, sessions (demo/training.py)
+                    ensure_register(seeder)  # the province's OCOP register, imported (demo/register.py)
                     make_indicators_realistic(seeder.today, data.DEMO_SELLER_SLUG)  # demo/indicators.py, last
             finally:
                 logging.disable(logging.NOTSET)
