@@ -6,4 +6,5 @@ from .training.selectors import (  # noqa: F401
     trained_seller_ids,
     trained_staff_ids,
     trained_village_head_ids,
+    village_head_commune_id,
 )

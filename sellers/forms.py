@@ -294,3 +294,33 @@ class ExternalShopLinkForm(forms.Form):
 
 class LinkDecisionForm(forms.Form):
     reason = forms.CharField(label=_("Lý do"), required=False, max_length=MAX_REASON)
+
+
+class RegisterUploadForm(forms.Form):
+    file = forms.FileField(
+        label=_("Danh sách sản phẩm OCOP (.xlsx hoặc .csv)"),
+        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.csv"}),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if not upload.name.lower().endswith((".xlsx", ".csv")):
+            raise forms.ValidationError(_("Chỉ nhận tệp Excel (.xlsx) hoặc CSV."))
+        if upload.size > 10 * 1024 * 1024:
+            raise forms.ValidationError(_("Tệp lớn hơn 10 MB; hãy chia nhỏ."))
+        return upload
+
+
+class OutreachNoteForm(forms.Form):
+    visited_on = forms.DateField(
+        label=_("Ngày"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    text = forms.CharField(
+        label=_("Ghi chú"),
+        max_length=500,
+        widget=forms.TextInput(attrs={"placeholder": _("Ví dụ: đã đến nhà, chưa có điện thoại thông minh")}),
+    )
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(label=_("Lý do"), max_length=500)

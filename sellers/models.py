@@ -520,3 +520,6 @@ class OutreachNote(models.Model):
 
     class Meta:
         ordering = ["-visited_on", "-created_at"]
+
+    def __str__(self):
+        return f"{self.visited_on:%d/%m/%Y} {self.text}"

@@ -13,11 +13,13 @@ urlpatterns = [
     path("register/resume/", registration.resume, name="register-resume"),
     path("register/step/<int:step>/", registration.step, name="register-step"),
     path("register/review/", registration.review, name="register-review"),
+    path("register/claim/", registration.claim, name="register-claim"),
     path("assist/", registration.assist_list, name="assist"),
     path("assist/new/", registration.assist_start, name="assist-new"),
     path("assist/<int:seller_pk>/", registration.resume, name="assist-resume"),
     path("assist/<int:seller_pk>/step/<int:step>/", registration.step, name="assist-step"),
     path("assist/<int:seller_pk>/review/", registration.review, name="assist-review"),
+    path("assist/<int:seller_pk>/claim/", registration.claim, name="assist-claim"),
     # Workspace of a verified seller.
     path("products/", workspace.product_list, name="products"),
     path("products/new/", workspace.product_form, name="product-new"),

@@ -193,3 +193,14 @@ def may_see_certificate(user, completion) -> bool:
         return True
     person = completion.village_head or completion.staff or completion.seller
     return person is not None and scope.covers_commune(user, getattr(person, "commune_id", None))
+
+
+def village_head_commune_id(user):
+    """The commune of the village head this user is (still on the registry), or None."""
+    if not user.is_authenticated:
+        return None
+    return (
+        VillageHead.objects.filter(user=user, left_on__isnull=True)
+        .values_list("commune_id", flat=True)
+        .first()
+    )

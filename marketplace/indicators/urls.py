@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, worklist_views
 
 app_name = "indicators"
 
@@ -11,4 +11,6 @@ urlpatterns = [
     path("export/<int:pk>/", views.export_job, name="export-job"),
     path("targets/", views.targets, name="targets"),
     path("refresh/", views.refresh, name="refresh"),
+    path("worklist/", worklist_views.worklist_page, name="worklist"),
+    path("worklist/<int:pk>/note/", worklist_views.worklist_note, name="worklist-note"),
 ]

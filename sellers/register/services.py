@@ -16,9 +16,9 @@ from marketplace.core.messaging import notify
 
 from .. import scope
 from ..models import AuditLogEntry, OutreachNote, RegisterImport, RegisterSubject, Seller
-from ..tasks import import_register
 from . import imports
 from .certificates import drop_certificates, sync_certificates
+from .tasks import import_register
 
 EDITABLE = {Seller.Status.DRAFT, Seller.Status.CHANGES_REQUESTED}
 

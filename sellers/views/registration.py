@@ -9,13 +9,16 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from .. import forms, selectors, services
-from ..models import Seller
+from ..models import RegisterSubject, Seller
+from ..register import matching
+from ..register import services as register_services
 from .access import posted, seller_being_registered
 
 # The wizard's steps are the services' STEP_* numbers; the review page comes after the last.
@@ -96,22 +99,31 @@ def assist_start(request):
     """Step 1 done by a village head or official for a household (who keeps the password)."""
     if not services.can_assist(request.user):
         raise PermissionDenied
-    form = forms.AccountForm(posted(request)[0])
+    # Started from the outreach worklist: the register's row prefills and is linked (claimed).
+    subject = None
+    register_pk = request.GET.get("register") or request.POST.get("register")
+    if register_pk and str(register_pk).isdigit():
+        subject = RegisterSubject.objects.filter(pk=register_pk, seller__isnull=True).first()
+    initial = {"commune": subject.commune_id, "phone": subject.phone} if subject else None
+    form = forms.AccountForm(posted(request)[0], initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            seller = services.register(
-                phone=data["phone"],
-                password=data["password"],
-                email=data["email"],
-                commune=data["commune"],
-                assisted_by=request.user,
-            )
+            with transaction.atomic():
+                seller = services.register(
+                    phone=data["phone"],
+                    password=data["password"],
+                    email=data["email"],
+                    commune=data["commune"],
+                    assisted_by=request.user,
+                )
+                if subject is not None:
+                    register_services.link_assisted(subject, seller, request.user)
         except ValidationError as error:
             form.add_error(None, error)
         else:
             return redirect(_next_url(seller, seller.pk))
-    context = {"form": form, "assisting": True, **_progress(services.STEP_ACCOUNT)}
+    context = {"form": form, "assisting": True, "subject": subject, **_progress(services.STEP_ACCOUNT)}
     return render(request, "sellers/register_step.html", context)
 
 
@@ -180,6 +192,7 @@ def step(request, step, seller_pk=None):
         "form": form,
         "seller": seller,
         "assisting": seller_pk is not None,
+        "claim_url": _url("claim", seller_pk) if step == services.STEP_SHOP else "",
         "back_url": _url("step", seller_pk, step=step - 1) if step > services.STEP_ACCOUNT else None,
         "citizen_id_saved": step == services.STEP_IDENTITY and bool(seller.rep_citizen_id_last4),
         **_progress(step),
@@ -221,3 +234,34 @@ def review(request, seller_pk=None):
 def resume(request, seller_pk=None):
     seller = seller_being_registered(request, seller_pk)
     return redirect(_next_url(seller, seller_pk))
+
+
+@login_required(login_url="sellers:login")
+def claim(request, seller_pk=None):
+    """ "Find your OCOP entry": a registering household picks its row of the province's register."""
+    seller = seller_being_registered(request, seller_pk)
+    if request.method == "POST":
+        subject = RegisterSubject.objects.filter(pk=request.POST.get("subject") or 0).first()
+        if subject is None:
+            messages.error(request, _("Không tìm thấy cơ sở này trong danh sách."))
+        else:
+            try:
+                register_services.claim(subject, seller)
+            except ValidationError as error:
+                messages.error(request, " ".join(error.messages))
+            else:
+                messages.success(
+                    request,
+                    _("Đã nhận “%(name)s”. Thông tin đã được điền sẵn; cán bộ xã sẽ xác nhận.")
+                    % {"name": subject.name},
+                )
+                return redirect(_next_url(seller, seller_pk))
+    query = request.GET.get("q", "").strip()[:80]
+    context = {
+        "seller": seller,
+        "subjects": matching.subjects_to_find(seller, query),
+        "query": query,
+        "assisting": seller_pk is not None,
+        "skip_url": _next_url(seller, seller_pk),
+    }
+    return render(request, "sellers/register_claim.html", context)
