@@ -74,7 +74,9 @@ def confirm_match(subject, seller, *, official):
 
 @transaction.atomic
 def unlink(subject, *, official, reason):
-    subject = RegisterSubject.objects.select_for_update().select_related("seller").get(pk=subject.pk)
+    subject = (
+        RegisterSubject.objects.select_for_update(of=("self",)).select_related("seller").get(pk=subject.pk)
+    )
     if subject.seller is None:
         raise ValidationError(_("Chủ thể này chưa được ghép với người bán nào."))
     scope.require_may_decide(official, subject.seller)
@@ -119,6 +121,7 @@ def _prefill(seller, subject):
     for name, value in fields.items():
         if value and not getattr(seller, name):
             setattr(seller, name, value)
+    seller.entity_type = kind  # the register's type is official; the draft's was only a default
     seller.save()
 
 
