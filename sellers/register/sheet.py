@@ -18,7 +18,7 @@ from marketplace.core.sheets import cell_text, folded_words, read_table
 
 from ..models import EthnicGroup, OcopCertificate, RegisterSubject
 from ..validators import normalise_phone
-from .communes import commune_id
+from .communes import commune_id, forget
 
 VALID_MONTHS = 36
 
@@ -338,6 +338,7 @@ def read(filename, content):
     table, ignored = read_table(
         filename, content, HEADERS, has_enough, HEADER_MESSAGE, required=REQUIRED, raw=True
     )
+    forget()  # today's communes read afresh for each sheet (operators may edit them)
     reader = Reader()
     rows, errors, seen = [], [], {}
     for number, cells in table:

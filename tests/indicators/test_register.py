@@ -21,7 +21,7 @@ from sellers.models import (
     RegisterSubject,
     Seller,
 )
-from sellers.register import communes, imports, matching
+from sellers.register import communes, matching
 from sellers.register import services as register
 from sellers.services import make_village_head
 
@@ -417,8 +417,9 @@ def test_worklist_scope_per_role_and_flat_query_count(client, province, django_a
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get(url)
     # A village head sees the households of their commune; anyone else is refused.
-    from cms.training.models import VillageHead
     from django.contrib.auth import get_user_model
+
+    from cms.training.models import VillageHead
 
     user = get_user_model().objects.create_user(username="truongban", password=PASSWORD)
     make_village_head(user)
