@@ -5,6 +5,7 @@ import io
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -16,6 +17,8 @@ from sellers.models import Commune, RegisterSubject
 from sellers.register import services as register_services
 
 from . import worklist
+
+PER_PAGE = 50
 
 
 def _labels():
@@ -38,7 +41,13 @@ def worklist_page(request):
         commune_id = int(request.GET["commune"])
         if who.commune_id and commune_id != who.commune_id:
             raise PermissionDenied
-    rows = list(worklist.subjects(who, missing=missing, village=village, commune_id=commune_id))
+    rows = worklist.subjects(who, missing=missing, village=village, commune_id=commune_id)
+    page = None
+    wants_all = request.GET.get("format") == "xlsx" or request.GET.get("print")
+    if not wants_all:  # on screen a page at a time; print and Excel take the whole list in scope
+        page = Paginator(rows, PER_PAGE).get_page(request.GET.get("page"))
+        rows = page.object_list
+    rows = list(rows)
     labels = _labels()
     for row in rows:
         row.missing = [labels[key] for key in worklist.missing_of(row)]
@@ -47,6 +56,7 @@ def worklist_page(request):
         return _excel(rows)
     context = {
         "rows": rows,
+        "page": page,
         "missing": missing,
         "village": village,
         "commune_id": commune_id,

@@ -266,7 +266,8 @@ def test_csv_with_semicolons_and_an_unreadable_file(tinh):
         [
             "Danh sách sản phẩm OCOP",
             "TT;Tên sản phẩm;Nhóm sản phẩm;Chủ thể;Xã;Huyện;Hạng sao;Số quyết định;Ngày quyết định",
-            "1;Dứa Mường Chà;Thực phẩm;Hộ ông Lò Văn Pâng;Xã Sa Lông;Huyện Mường Chà;3*;77/QĐ-UBND;2024-05-01",
+            "1;Dứa Mường Chà;Thực phẩm;Hộ ông Lò Văn Pâng;Xã Sa Lông;Huyện Mường Chà;3*;77/QĐ-UBND;"
+            "2024-05-01",
             "1;Dứa sấy;Thực phẩm;Hộ ông Lò Văn Pâng;Xã Sa Lông;Huyện Mường Chà;3*;78/QĐ-UBND;45400",
         ]
     ).encode()
