@@ -56,3 +56,5 @@ bench: install
 	# indicators: officials' dashboard on a 100,000-entity province (own database)
 	BENCH_PROVINCE_URL=$(BENCH_PROVINCE_DB) $(BIN)/python -m benchmarks.make_province
 	BENCH_PROVINCE_URL=$(BENCH_PROVINCE_DB) $(BIN)/python -m benchmarks.indicators
+	# the OCOP register: a 10,000-row sheet imported, and the outreach worklist, on the same province
+	BENCH_PROVINCE_URL=$(BENCH_PROVINCE_DB) $(BIN)/python -m benchmarks.register

@@ -102,6 +102,7 @@ def _existing(rows):
 def plan(rows, progress=None) -> Plan:
     subjects, products, ratings = _existing(rows)
     result = Plan(subjects=subjects, products=products, ratings=ratings)
+    seen = set()  # subjects already read from an earlier row: their first row's details stand
     for n, row in enumerate(rows, start=1):
         actions = []
         subject = subjects.get(row.identity)
@@ -109,12 +110,15 @@ def plan(rows, progress=None) -> Plan:
         if subject is None:
             subject = subjects[row.identity] = RegisterSubject(identity=row.identity, **values)
             actions.append(CREATED)
+        elif row.identity in seen:
+            pass
         elif changes := _changed(subject, values):
             for name, value in changes.items():
                 setattr(subject, name, value)
             if subject.pk is not None:
                 result.dirty.add(id(subject))
                 actions.append(UPDATED)
+        seen.add(row.identity)
         product_key = (row.identity, row.product_key)
         product = products.get(product_key)
         if product is None:

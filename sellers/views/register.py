@@ -7,6 +7,7 @@ subject shows its representative's ethnic group and sex, so each opening is audi
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -71,7 +72,7 @@ def subject_detail(request, pk):
     except RegisterSubject.DoesNotExist:
         if RegisterSubject.objects.filter(pk=pk).exists():
             raise PermissionDenied(scope.OUT_OF_SCOPE) from None
-        raise
+        raise Http404 from None
     register.log_subject_view(request.user, subject)
     context = {
         "subject": subject,
