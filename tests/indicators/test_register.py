@@ -438,3 +438,18 @@ def test_worklist_scope_per_role_and_flat_query_count(client, province, django_a
     client.logout()
     assert client.login(username="khach", password=PASSWORD)
     assert client.get(url).status_code == 403
+
+
+@pytest.mark.django_db
+def test_register_pages_speak_english_when_asked(client, province, tinh):
+    subject = province.subject("Hộ Tủa Chùa")
+    assert client.login(username="tinh", password=PASSWORD)
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    register_page = client.get(reverse("officials:register")).content.decode()
+    assert "Province OCOP register" in register_page and "Upload and preview" in register_page
+    subject_page = client.get(reverse("officials:register-subject", args=[subject.pk])).content.decode()
+    assert "Suggested sellers to match" in subject_page
+    worklist = client.get(reverse("indicators:worklist")).content.decode()
+    assert "Outreach worklist" in worklist and "Progress by commune" in worklist
+    for page in (register_page, subject_page, worklist):
+        assert "Danh sách cần hỗ trợ" not in page and "Tải lên và xem trước" not in page
