@@ -135,6 +135,8 @@ def build(n_sellers, n_orders, years):
                 "created_at": f"now() - {age} - interval '10 days'",
                 "submitted_at": f"now() - {age} - interval '8 days'",
                 "verified_at": f"CASE WHEN {h(100, 1)} < 85 THEN now() - {age} ELSE NULL END",
+                "decided_at": f"CASE WHEN {h(100, 1)} < 85 OR {h(100, 1)} BETWEEN 94 AND 96 "
+                f"THEN now() - {age} ELSE NULL END",
             },
             f"{series} JOIN partner_partner p ON p.code = 'bp' || g",
         )

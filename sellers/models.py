@@ -143,6 +143,9 @@ class Seller(models.Model):
     review_note = models.TextField(_("ý kiến của cán bộ"), blank=True)
     submitted_at = models.DateTimeField(null=True, blank=True)
     verified_at = models.DateTimeField(null=True, blank=True)
+    # When the file got its final decision (verified or rejected); a file sent back for changes
+    # is not decided yet.
+    decided_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
     objects = SellerQuerySet.as_manager()

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from marketplace.core.figures import records_changed
 from marketplace.core.messaging import notify
 from marketplace.core.text import fold
 
@@ -223,11 +224,14 @@ def decide_registration(seller, *, official, decision: str, reason: str = ""):
     seller.status = DECISIONS[decision]
     seller.review_note = reason
     seller.decided_online = True
+    if decision != "request_changes":
+        seller.decided_at = timezone.now()
     if decision == "approve":
-        seller.verified_at = timezone.now()
+        seller.verified_at = seller.decided_at
     seller.save()
     if decision == "approve":
         seller_verified.send(Seller, seller=seller)
+    records_changed()
     _audit(official, f"seller.{decision}", seller, reason)
     _notify_decision(seller, decision, reason)
     return seller
@@ -350,6 +354,7 @@ def remove_external_link(seller, link):
     if link.removed_at is None:
         link.removed_at = timezone.now()
         link.save(update_fields=["removed_at"])
+        records_changed()
     return link
 
 
@@ -369,6 +374,7 @@ def decide_external_link(link, *, official, confirm: bool, reason: str = ""):
         link.rejected_at = now
     link.review_note = reason
     link.save(update_fields=["confirmed_by", "confirmed_at", "rejected_at", "review_note"])
+    records_changed()
     action = "external_link.confirm" if confirm else "external_link.reject"
     _audit(official, action, link.seller, f"{link} {reason}".strip())
     if link.seller.user is not None:

@@ -20,6 +20,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from marketplace.core.figures import records_changed
 from marketplace.core.text import fold
 from sellers.models import Seller
 from sellers.validators import normalise_phone
@@ -196,6 +197,8 @@ def _write(job, session, people):
         completion = next(filter(None, (completion_of.get(item) for item in person.ids.items())), None)
         attendees.append((ids, person.name, completion))
     add_attendees(session, attendees, job.created_by)
+    if fresh:
+        records_changed(since=session.held_on)
     return len(fresh), len(people) - len(fresh)
 
 

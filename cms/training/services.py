@@ -12,6 +12,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from marketplace.core.figures import records_changed
 from sellers import scope
 from sellers.models import Seller
 from sellers.validators import normalise_phone
@@ -82,7 +83,10 @@ def save_registry_entry(official, entry):
     if entry.pk is None:
         entry.created_by = official
     entry.full_clean(exclude=["user", "created_by"])
+    before = model.objects.filter(pk=entry.pk).values_list("registered_on", flat=True).first()
     entry.save()
+    # I5/I6 count who was on the list on each day: an entry or a corrected date concerns both dates.
+    records_changed(since=min(filter(None, [before, entry.registered_on])))
     return entry
 
 
@@ -166,6 +170,7 @@ def record_completion(
             completion.save()
     except IntegrityError:  # a concurrent request recorded it first
         return existing_completion(course, identities), False
+    records_changed(since=completed_on)
     return completion, True
 
 

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
 from marketplace.core.background import enqueue_after_commit
+from marketplace.core.figures import records_changed
 
 from . import versioned_cache
 from .tasks import make_thumbnails
@@ -49,6 +50,7 @@ def save_product(
         )
     elif product.seller_id != seller.pk:
         raise PermissionDenied
+    was_listed = product.pk is not None and _in_stock(product)
     product.title = title
     product.description = description
     product.product_group = product_group
@@ -66,7 +68,14 @@ def save_product(
     )
     if photo is not None:
         _replace_photo(product, photo)
+    if was_listed != (stock > 0):
+        # A product counts on past days too while it is still on sale (docs/indicators.md).
+        records_changed(since=product.date_created)
     return product
+
+
+def _in_stock(product):
+    return StockRecord.objects.filter(product=product, num_in_stock__gt=0).exists()
 
 
 def set_product_visible(seller, product, visible: bool):
@@ -77,6 +86,7 @@ def set_product_visible(seller, product, visible: bool):
     if product.is_public != visible:
         product.is_public = visible
         product.save(update_fields=["is_public", "date_updated"])
+        records_changed(since=product.date_created)
     return product
 
 

@@ -8,3 +8,10 @@ class IndicatorsConfig(AppConfig):
     name = "marketplace.indicators"
     label = "indicators"
     verbose_name = _("Chỉ tiêu 2026–2030")
+
+    def ready(self):
+        from marketplace.core import figures
+
+        from .tasks import on_records_changed
+
+        figures.changed.connect(on_records_changed, dispatch_uid="indicators-refresh")

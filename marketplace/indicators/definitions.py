@@ -140,12 +140,13 @@ INDICATORS = (
         name=_("Thủ tục đăng ký người bán được xử lý trực tuyến"),
         numerator=_("Hồ sơ đăng ký người bán được nộp trực tuyến và xử lý trực tuyến"),
         denominator=_(
-            "Hồ sơ đăng ký người bán đã có quyết định (xác minh, yêu cầu bổ sung hoặc từ chối) đến ngày tính"
+            "Hồ sơ đăng ký người bán đã có quyết định (xác minh hoặc từ chối) đến ngày tính; "
+            "hồ sơ được trả lại để bổ sung chưa tính"
         ),
         target_2030=Decimal(100),
         approximation=_(
-            "Ngày quyết định chỉ được lưu khi hồ sơ được xác minh; với hồ sơ bị từ chối hoặc yêu cầu bổ "
-            "sung, ngày nộp được dùng thay."
+            "Hồ sơ bị từ chối trước khi có ngày quyết định được lưu lấy ngày ghi trong nhật ký của cán "
+            "bộ (nếu không có: ngày nộp)."
         ),
     ),
 )

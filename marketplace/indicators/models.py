@@ -132,3 +132,27 @@ class AlertRun(models.Model):
 
     def __str__(self):
         return f"alerts {self.month:%Y-%m}"
+
+
+class StaleFigures(models.Model):
+    """A change to the records behind the figures, waiting to be recomputed (see refresh.py).
+
+    Written in the transaction of the change itself, so it exists exactly when the change
+    does; a refresh takes every row at once, so a burst of changes costs one recomputation.
+    """
+
+    since = models.DateField()  # the first day whose snapshot the change concerns
+    created_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self):
+        return f"stale since {self.since}"
+
+
+class FiguresRefresh(models.Model):
+    """The one row that lets a single refresh run at a time (a crashed worker's lease expires)."""
+
+    lease_until = models.DateTimeField(null=True, blank=True)
+    refreshed_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self):
+        return f"refreshed {self.refreshed_at}"

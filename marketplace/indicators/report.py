@@ -5,9 +5,9 @@ Every figure comes from the snapshots through ``selectors``; this module only as
 """
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
-from . import charts, selectors
+from . import charts, disclosure, selectors
 from .definitions import INDICATORS, INTERIM_YEAR
 from .selectors import Filters
 
@@ -22,6 +22,7 @@ class Report:
     trend: list = field(default_factory=list)  # [(date, [Figure])]
     alert_points: int = 10
     gaps: dict = field(default_factory=dict)  # data-quality gaps of the snapshot, in scope
+    taken_at: datetime | None = None  # when the snapshot was computed
 
     @property
     def indicators(self):
@@ -83,12 +84,10 @@ def sort_communes(rows, key: str, points: int):
     return present + missing
 
 
-PUBLIC_MIN_COUNT = 5
-
-
 @dataclass
 class PublicFigure:
-    """A figure as the public sees it: counts below 5 read "<5" and the share built on them is hidden."""
+    """A figure as the public sees it: a count below 5 reads "<5", a count hidden so that no
+    small one can be worked out reads "*", and the share built on a hidden count is hidden."""
 
     code: str
     num: str
@@ -97,13 +96,33 @@ class PublicFigure:
     target: object
 
 
-def suppressed(figures, min_count=PUBLIC_MIN_COUNT):
-    def shown(n):
-        return "<5" if n < min_count else str(n)
+MARKERS = {disclosure.SMALL: "<5", disclosure.HIDDEN: "*"}
 
-    out = []
-    for f in figures:
-        small = f.num < min_count or f.den < min_count
-        share = None if small or not f.applicable else f.share
-        out.append(PublicFigure(f.code, shown(f.num), shown(f.den), share, f.target))
-    return out
+
+def public_table(province_figures, commune_rows):
+    """The province's figures and each commune's, with small counts protected (disclosure.py)."""
+    rows = [{f.code: f for f in row.figures} for row in commune_rows]
+    columns, totals = {}, {}
+    for f in province_figures:
+        for part in ("num", "den"):
+            totals[(f.code, part)] = getattr(f, part)
+            columns[(f.code, part)] = [getattr(row[f.code], part) for row in rows]
+    states, total_states = disclosure.protect_table(columns, totals)
+
+    def public(f, num_state, den_state):
+        num = MARKERS.get(num_state) or str(f.num)
+        den = MARKERS.get(den_state) or str(f.den)
+        hidden = num_state is not None or den_state is not None or not f.applicable
+        return PublicFigure(f.code, num, den, None if hidden else f.share, f.target)
+
+    province = [
+        public(f, total_states[(f.code, "num")], total_states[(f.code, "den")]) for f in province_figures
+    ]
+    communes = [
+        (
+            commune_row.commune,
+            [public(f, states[(f.code, "num")][i], states[(f.code, "den")][i]) for f in commune_row.figures],
+        )
+        for i, commune_row in enumerate(commune_rows)
+    ]
+    return province, communes

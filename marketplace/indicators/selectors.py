@@ -101,15 +101,8 @@ def _seller_rows(day: date):
     verified = Q(status=Seller.Status.VERIFIED, verified_at__lt=end)
     on_register = RegisterSubject.objects.filter(register_selectors.on_register(day))
     off_register = ~Q(in_register=True)
-    decided_at = (
-        Q(status=Seller.Status.VERIFIED, verified_at__lt=end)
-        | Q(status__in=[Seller.Status.REJECTED, Seller.Status.CHANGES_REQUESTED], submitted_at__lt=end)
-        | Q(
-            status__in=[Seller.Status.REJECTED, Seller.Status.CHANGES_REQUESTED],
-            submitted_at__isnull=True,
-            created_at__lt=end,
-        )
-    )
+    # A procedure is handled when it is decided: verified or rejected (sent back is still open).
+    decided_at = Q(status__in=[Seller.Status.VERIFIED, Seller.Status.REJECTED], decided_at__lt=end)
     counters = {
         "i4_den": em_area & verified & off_register,
         "i4_num": em_area & verified & off_register & Q(pk__in=trained_seller_ids(day)),

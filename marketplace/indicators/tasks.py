@@ -23,6 +23,24 @@ def snapshot_day(day: str) -> int:
     return take_snapshot(date.fromisoformat(day))
 
 
+def on_records_changed(sender, since, **kwargs):
+    """Records behind the figures changed (core.figures): recompute from ``since`` after commit."""
+    from marketplace.core.background import enqueue_after_commit
+
+    from .refresh import mark_stale
+
+    mark_stale(since)
+    enqueue_after_commit(refresh_figures)
+
+
+@shared_task(acks_late=True, once_per_message=False)
+def refresh_figures() -> int:
+    """Recompute the snapshots that changes left stale (idempotent; nothing waiting: no work)."""
+    from .refresh import refresh
+
+    return refresh()
+
+
 @shared_task(acks_late=True)
 def monthly_alerts() -> None:
     from .services import run_monthly_alerts

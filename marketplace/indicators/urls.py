@@ -10,7 +10,6 @@ urlpatterns = [
     path("export/", views.export, name="export"),
     path("export/<int:pk>/", views.export_job, name="export-job"),
     path("targets/", views.targets, name="targets"),
-    path("refresh/", views.refresh, name="refresh"),
     path("worklist/", worklist_views.worklist_page, name="worklist"),
     path("worklist/<int:pk>/note/", worklist_views.worklist_note, name="worklist-note"),
 ]

@@ -10,13 +10,12 @@ from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from marketplace.core.background import enqueue_after_commit
 from sellers import scope
 from sellers.views.access import official_required
 
-from . import exports, report, selectors, services, tasks
+from . import exports, refresh, report, selectors, services, tasks
 from .forms import FilterForm, TargetsForm
 from .models import ExportJob
 
@@ -53,6 +52,7 @@ def _report(request, months=24):
     day = snapshot.date if snapshot else None
     built = report.build(day, filters, months=months, alert_points=services.alert_points())
     built.gaps = selectors.gap_totals(snapshot.data_gaps if snapshot else {}, filters.commune_id)
+    built.taken_at = snapshot.taken_at if snapshot else None
     return form, built
 
 
@@ -70,8 +70,18 @@ def dashboard(request):
         "sort": sort,
         "query": built.filters.query(),
         "gaps": built.gaps,
+        "freshness": _freshness(built),
+        "today": timezone.localdate(),
     }
     return render(request, "indicators/dashboard.html", context)
+
+
+def _freshness(built):
+    """When the figures shown were computed, and whether a recomputation for them is waiting."""
+    if built.day is None:
+        return None
+    pending = refresh.pending_since()
+    return {"taken_at": built.taken_at, "updating": pending is not None and pending <= built.day}
 
 
 @official_required
@@ -143,23 +153,10 @@ def targets(request):
     return render(request, "indicators/targets.html", {"form": form})
 
 
-@require_POST
-@official_required
-def refresh(request):
-    """Province officials may ask for today's figures now instead of waiting for the night run."""
-    _province_only(request)
-    enqueue_after_commit(tasks.snapshot_day, timezone.localdate().isoformat())
-    messages.success(request, _("Đang tính lại số liệu hôm nay; tải lại trang sau ít phút."))
-    return redirect("indicators:dashboard")
-
-
 def public(request):
-    """Province figures and the commune table for everyone; small counts suppressed."""
+    """Province figures and the commune table for everyone; small counts protected."""
     day = selectors.latest_snapshot_on_or_before(timezone.localdate())
     built = report.build(day, selectors.Filters(), months=0)
-    context = {
-        "report": built,
-        "province": report.suppressed(built.figures),
-        "communes": [(row.commune, report.suppressed(row.figures)) for row in built.communes],
-    }
+    province, communes = report.public_table(built.figures, built.communes)
+    context = {"report": built, "province": province, "communes": communes}
     return render(request, "indicators/public.html", context)

@@ -9,6 +9,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from marketplace.core.figures import records_changed
 from marketplace.core.text import fold
 from sellers import scope
 from sellers.models import AuditLogEntry, Seller
@@ -91,6 +92,7 @@ def verify_by_official(account, *, official, note: str = ""):
     account.verified_via = EPaymentAccount.VerifiedVia.OFFICIAL
     account.review_note = note.strip()
     account.save()
+    records_changed()
     _audit(official, "epayment.verify", account.seller, str(account))
     return account
 
@@ -121,6 +123,8 @@ def verify_by_payment(account, when=None):
     updated = EPaymentAccount.objects.filter(
         pk=account.pk, verified_at__isnull=True, disabled_at__isnull=True
     ).update(verified_at=when or timezone.now(), verified_via=EPaymentAccount.VerifiedVia.PAYMENT)
+    if updated:
+        records_changed(since=when)
     return bool(updated)
 
 
@@ -133,4 +137,5 @@ def disable(account, *, seller):
     if account.disabled_at is None:
         account.disabled_at = timezone.now()
         account.save(update_fields=["disabled_at"])
+        records_changed()
     return account

@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from marketplace.core.figures import records_changed
 from marketplace.core.sheets import SheetError
 
 from ..models import RegisterImport, RegisterProduct, RegisterRating, RegisterSubject
@@ -227,6 +228,8 @@ def _write(result, job):
     touched = {r.product.subject.pk for r in [*new_ratings, *changed_ratings]}
     touched |= {p.subject.pk for p in result.products.values() if id(p) in result.dirty}
     sync_certificates(RegisterSubject.objects.filter(pk__in=touched, seller__isnull=False))
+    if touched:
+        records_changed(since=min(r.decided_on for r in result.ratings.values()))
 
 
 def refuse_message(job):

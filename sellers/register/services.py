@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from marketplace.core.background import enqueue_after_commit
+from marketplace.core.figures import records_changed
 from marketplace.core.messaging import notify
 
 from .. import scope
@@ -62,6 +63,7 @@ def confirm_match(subject, seller, *, official):
         ) from error
     _audit(official, "register.match", subject, seller, f"{subject.name} ↔ {seller.name}")
     sync_certificates(RegisterSubject.objects.filter(pk=subject.pk))
+    records_changed(since=seller.verified_at)  # the seller's activity now counts for the subject
     if seller.user is not None:
         notify(
             seller.user,
@@ -87,6 +89,7 @@ def unlink(subject, *, official, reason):
     drop_certificates(subject)
     subject.seller, subject.matched_by, subject.matched_at = None, None, None
     subject.save(update_fields=["seller", "matched_by", "matched_at"])
+    records_changed(since=seller.verified_at)
     _audit(official, "register.unlink", subject, seller, reason)
     return subject
 

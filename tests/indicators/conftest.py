@@ -50,6 +50,9 @@ def commune(name):
     return Commune.objects.get(name=name)
 
 
+DECIDED = (Seller.Status.VERIFIED, Seller.Status.REJECTED)
+
+
 class Province:
     """Builds sellers, certificates, products and links with explicit dates."""
 
@@ -86,6 +89,7 @@ class Province:
             decided_online=decided_online and status != Seller.Status.SUBMITTED,
             submitted_at=at(submitted_on) if submitted_on else None,
             verified_at=at(verified_on) if status == Seller.Status.VERIFIED else None,
+            decided_at=at(verified_on) if status in DECIDED else None,
             created_at=at(date(2025, 12, 1)),
         )
 
@@ -227,6 +231,7 @@ def worked_example(province):
         ethnic="Kinh",
         status=Seller.Status.REJECTED,
         submitted_on=date(2026, 3, 1),
+        verified_on=date(2026, 3, 6),  # the decision's date
     )
     s["H"] = p.seller("H", ethnic="Dao", sex="F", online=False)  # registered on paper; product hidden
     p.certificate(s["H"])

@@ -128,7 +128,9 @@ def test_import_match_worklist_and_assisted_registration(phone, tmp_path, transa
     # the commune official confirms the claim; the worklist row and I1's numerator move.
     indicator_services.take_snapshot(timezone.localdate())
     before = indicator_services_figure("I1")
-    Seller.objects.filter(pk=household.pk).update(status=Seller.Status.VERIFIED, verified_at=timezone.now())
+    Seller.objects.filter(pk=household.pk).update(
+        status=Seller.Status.VERIFIED, verified_at=timezone.now(), decided_at=timezone.now()
+    )
     household.refresh_from_db()
     seller_verified.send(Seller, seller=household)  # the shop opens its storefront
     province.product(Seller.objects.get(pk=household.pk), created=timezone.localdate())

@@ -38,9 +38,13 @@ def test_i3_em_households_among_all_ocop_entities(worked_example):
 
 
 @pytest.mark.django_db
-def test_i7_registrations_decided_online_among_decided(worked_example):
+def test_i7_registrations_decided_online_among_decided(province, worked_example):
     # Decided by DAY: A B C D E G(rejected) H I J L; F still waits, K decided after DAY.
     # H was submitted on paper.
+    f = province_figures()["I7"]
+    assert (f.num, f.den) == (9, 10)
+    # A file sent back for changes is not decided: it waits for the seller, then for a decision.
+    province.seller("M", status=Seller.Status.CHANGES_REQUESTED)
     f = province_figures()["I7"]
     assert (f.num, f.den) == (9, 10)
 

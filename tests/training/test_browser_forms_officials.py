@@ -1,13 +1,15 @@
 """Officials' remaining forms, submitted in Chromium at 360 px: a village head added by hand and
-a registry sheet imported (commune official); a yearly target set and today's figures asked for
+a registry sheet imported (commune official); a yearly target set and today's fresh figures read
 (province official)."""
 
 from datetime import date
 
 import pytest
+from django.utils import timezone
 
 from cms.training.models import VillageHead
 from marketplace.indicators.models import Target
+from marketplace.indicators.services import take_snapshot
 
 from .conftest import PASSWORD, make_official
 from .test_attendance import xlsx
@@ -82,7 +84,7 @@ def test_commune_official_keeps_the_village_head_registry(phone, tmp_path):
     phone.screenshot("officials-forms-2-registry")
 
 
-def test_province_official_sets_a_target_and_asks_for_todays_figures(phone):
+def test_province_official_sets_a_target_and_reads_fresh_figures(phone):
     province = make_official("canbo.tinh")
     page = phone.page
     sign_in(phone, province.username)
@@ -93,8 +95,10 @@ def test_province_official_sets_a_target_and_asks_for_todays_figures(phone):
     page.wait_for_selector("text=Đã lưu mục tiêu")
     assert Target.objects.get(indicator="I1", year=2027).percent == 30
 
+    # No button to press: the figures follow the records, and the page says when they were computed.
+    take_snapshot(timezone.localdate())  # the night's snapshot
     phone.goto("/officials/indicators/")
-    page.locator("form[data-form='indicator-refresh'] button[type=submit]").click()
-    page.wait_for_selector("text=Đang tính lại số liệu hôm nay")
+    assert page.locator("text=số liệu hôm nay, tính lúc").count() == 1
+    assert page.locator("form[data-form='indicator-refresh']").count() == 0
     for path in ("/officials/indicators/report/", "/chi-tieu/", "/officials/payments/"):
         phone.goto(path)  # axe-core, width and language checks on each

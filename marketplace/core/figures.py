@@ -1,0 +1,22 @@
+"""Telling the indicators that the records behind them changed.
+
+The apps that own the records (sellers and the register, training, payments, the shop) sit
+below the indicators and may not import them. After a write that can move an indicator they
+call ``records_changed(since=day)`` with the first day whose figures it concerns (a class held
+on 20/11 and recorded today concerns 20/11 onwards); the indicators app listens and recomputes
+those days' snapshots in the background, after the write commits.
+"""
+
+from django.dispatch import Signal
+from django.utils import timezone
+
+# Sent with ``since`` (a date); received by marketplace.indicators.
+changed = Signal()
+
+
+def records_changed(since=None):
+    """Figures from ``since`` (default: today) to today may have moved."""
+    today = timezone.localdate()
+    if hasattr(since, "date"):  # a datetime
+        since = timezone.localtime(since).date() if timezone.is_aware(since) else since.date()
+    changed.send(sender=None, since=min(since or today, today))
