@@ -151,6 +151,12 @@ INDICATORS = (
     ),
 )
 
+PROJECTION_METHOD = _(
+    "Dự báo: đường thẳng bình phương nhỏ nhất qua tỷ lệ cuối mỗi tháng của 12 tháng gần nhất "
+    "(cần ít nhất 4 tháng), kéo dài đến cuối năm 2030. Khoảng dự báo: độ dốc ± 2 sai số chuẩn. "
+    "Đây là ước tính theo tốc độ hiện nay, không phải số liệu."
+)
+
 BY_CODE = {indicator.code: indicator for indicator in INDICATORS}
 CODES = tuple(BY_CODE)
 # Coverage: of the register's OCOP subjects, those matched to an account here (shown beside I1–I4).

@@ -6,9 +6,10 @@ Every figure comes from the snapshots through ``selectors``; this module only as
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import cached_property
 
-from . import charts, disclosure, selectors
-from .definitions import INDICATORS, INTERIM_YEAR
+from . import charts, disclosure, projection, selectors
+from .definitions import INDICATORS, INTERIM_YEAR, PROJECTION_METHOD
 from .selectors import Filters
 
 
@@ -46,6 +47,19 @@ class Report:
             (by_code[i.code], charts.trend(i.code, self.trend_of(i.code), self._trajectory(i.code)))
             for i in INDICATORS
         ]
+
+    @property
+    def projection_method(self):
+        return PROJECTION_METHOD
+
+    @cached_property
+    def projections(self):
+        """{code: Projection} from the monthly trend: "at this pace", labelled as a projection."""
+        return {
+            f.code: projection.project([(d, t.share) for d, t in self.trend_of(f.code)], f.target_2030)
+            for f in self.figures
+            if f.applicable
+        }
 
     def _trajectory(self, code):
         return lambda day: self.targets.trajectory(code, day)

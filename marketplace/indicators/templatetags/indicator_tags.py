@@ -13,3 +13,9 @@ def lagging(row, points):
 def zip_public(figures, public):
     """Pairs each figure with its suppressed public form (same order)."""
     return list(zip(figures, public, strict=True))
+
+
+@register.filter
+def projection_of(report, code):
+    """The indicator's projection to 2030 on this report (None when not applicable)."""
+    return report.projections.get(code)
