@@ -180,6 +180,17 @@ def phone(browser, live_server):
 
 
 @pytest.fixture(autouse=True)
+def _vietnamese_after_each_test():
+    """A request with the English cookie leaves English active in this thread; the next test
+    (and the services it calls outside a request) starts in Vietnamese, as the site does."""
+    yield
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
 def _reference_data(request):
     """Tests with a database always find the communes, ethnic groups and the CMS home page.
 

@@ -24,6 +24,7 @@ class Report:
     alert_points: int = 10
     gaps: dict = field(default_factory=dict)  # data-quality gaps of the snapshot, in scope
     taken_at: datetime | None = None  # when the snapshot was computed
+    snapshot_gaps: dict = field(default_factory=dict)  # the snapshot's data-quality counts by commune
 
     @property
     def indicators(self):

@@ -431,13 +431,13 @@ def ethnic_groups_present():
 # --- data quality -------------------------------------------------------------------------------
 
 
-GAP_KEYS = ("missing_profile", "expiring", "stale_links")
+GAP_KEYS = ("missing_profile", "expiring", "stale_links", "stuck_registrations")
 
 
 def data_quality_gaps_by_commune(day: date) -> dict:
-    """Gaps that distort the figures, per commune id (as a string: stored as JSON), in three
+    """Gaps that distort the figures, per commune id (as a string: stored as JSON), in four
     grouped queries: sellers without ethnic group or sex, register ratings expiring within 60 days,
-    links to other platforms waiting for review more than 30 days."""
+    links to other platforms and registrations waiting for review more than 30 days."""
     counts = {
         "missing_profile": Seller.objects.exclude(status=Seller.Status.DRAFT)
         .filter(Q(rep_ethnic_group__isnull=True) | Q(rep_sex=""))
@@ -448,6 +448,9 @@ def data_quality_gaps_by_commune(day: date) -> dict:
         "stale_links": ExternalShopLink.objects.pending_review()
         .filter(added_at__lt=end_of(day) - timedelta(days=31))
         .values_list("seller__commune_id"),
+        "stuck_registrations": Seller.objects.filter(
+            status=Seller.Status.SUBMITTED, submitted_at__lt=end_of(day) - timedelta(days=31)
+        ).values_list("commune_id"),
     }
     gaps: dict[str, dict] = {}
     for key, rows in counts.items():

@@ -4,6 +4,8 @@ Scope is decided on the server from the official's profile (sellers' own rule: a
 official sees their commune, a province official all): asking for another commune is 403.
 """
 
+from datetime import timedelta
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, HttpResponse
@@ -15,7 +17,7 @@ from marketplace.core.background import enqueue_after_commit
 from sellers import scope
 from sellers.views.access import official_required
 
-from . import exports, refresh, report, selectors, services, tasks
+from . import exports, refresh, report, selectors, services, tasks, validation
 from .forms import FilterForm, TargetsForm
 from .models import ExportJob
 
@@ -53,6 +55,7 @@ def _report(request, months=24):
     built = report.build(day, filters, months=months, alert_points=services.alert_points())
     built.gaps = selectors.gap_totals(snapshot.data_gaps if snapshot else {}, filters.commune_id)
     built.taken_at = snapshot.taken_at if snapshot else None
+    built.snapshot_gaps = snapshot.data_gaps if snapshot else {}
     return form, built
 
 
@@ -71,9 +74,19 @@ def dashboard(request):
         "query": built.filters.query(),
         "gaps": built.gaps,
         "freshness": _freshness(built),
+        "findings": _findings(built),
         "today": timezone.localdate(),
     }
     return render(request, "indicators/dashboard.html", context)
+
+
+def _findings(built):
+    """The validation rules on the communes in scope (validation.py), against last month."""
+    if built.day is None:
+        return []
+    previous = selectors.latest_snapshot(built.day.replace(day=1) - timedelta(days=1))
+    before = selectors.commune_rows(previous.date, built.filters, built.targets) if previous else []
+    return validation.check(built.communes, before, built.snapshot_gaps)
 
 
 def _freshness(built):

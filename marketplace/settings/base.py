@@ -211,6 +211,8 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 # Indicators: a commune more than this many points behind this year's trajectory is "lagging".
 INDICATOR_ALERT_POINTS = env.int("INDICATOR_ALERT_POINTS", default=10)
+# A share falling more than this many points in a month is flagged by the validation rules.
+INDICATOR_DROP_POINTS = env.int("INDICATOR_DROP_POINTS", default=10)
 
 # --- Durable background work (marketplace/core/outbox.py, docs/reliability.md) ---
 # Work is recorded in the database outbox and relayed to the broker; tasks are acknowledged

@@ -169,7 +169,8 @@ def test_monthly_alert_tells_lagging_commune_and_province_once(
     assert not Notification.objects.filter(recipient=other_commune_official).exists()
     summary = Notification.objects.get(recipient=province_official)
     assert "Tủa Chùa" in summary.body
-    assert run.data_gaps == {"missing_profile": 0, "expiring": 0, "stale_links": 0}
+    # F (Tủa Chùa) has waited for a decision since 5 January.
+    assert run.data_gaps == {"missing_profile": 0, "expiring": 0, "stale_links": 0, "stuck_registrations": 1}
     assert {m.to[0] for m in mail.outbox} >= {commune_official.email, province_official.email}
     # Once per month, however often the job runs.
     assert services.run_monthly_alerts(today=date(2026, 6, 30)) is None
@@ -195,6 +196,8 @@ def test_data_quality_gaps_are_counted_in_the_snapshot_and_scoped(client, provin
     )
     services.take_snapshot(DAY)
     login(client, make_official("tinh"))
-    assert dashboard(client).context["gaps"] == {"missing_profile": 1, "expiring": 1, "stale_links": 1}
+    gaps = dashboard(client).context["gaps"]
+    assert gaps == {"missing_profile": 1, "expiring": 1, "stale_links": 1, "stuck_registrations": 1}
     login(client, make_official("xa", "Tủa Chùa"))
-    assert dashboard(client).context["gaps"] == {"missing_profile": 0, "expiring": 0, "stale_links": 0}
+    gaps = dashboard(client).context["gaps"]  # F, waiting since 5 January, is Tủa Chùa's
+    assert gaps == {"missing_profile": 0, "expiring": 0, "stale_links": 0, "stuck_registrations": 1}
