@@ -79,6 +79,34 @@ def build_sheet(rows: int) -> bytes:
     return out.getvalue()
 
 
+MATCH_HALF = """
+WITH subject AS (
+    SELECT id, commune_id, row_number() OVER (PARTITION BY commune_id ORDER BY id) AS n
+    FROM sellers_registersubject WHERE seller_id IS NULL
+), seller AS (
+    SELECT id, commune_id, row_number() OVER (PARTITION BY commune_id ORDER BY id) AS n
+    FROM sellers_seller s WHERE status = 'verified'
+    AND NOT EXISTS (SELECT 1 FROM sellers_registersubject r WHERE r.seller_id = s.id)
+)
+UPDATE sellers_registersubject r SET seller_id = seller.id, matched_at = now()
+FROM subject JOIN seller ON seller.commune_id = subject.commune_id AND seller.n = subject.n
+WHERE r.id = subject.id AND subject.n % 2 = 0
+"""
+
+
+def match_half() -> int:
+    """Every other subject of each commune matched to a verified seller there, as officials would
+    have done by the time the province uses the worklist (half online, half still to reach)."""
+    from django.db import connection
+
+    from sellers.models import RegisterSubject
+
+    with connection.cursor() as cursor:
+        cursor.execute(MATCH_HALF)
+        cursor.execute("ANALYZE sellers_registersubject")
+    return RegisterSubject.objects.filter(seller__isnull=False).count()
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, default=10_000)
@@ -114,7 +142,8 @@ def main():
             f"{label}: preview {preview_s:.1f} s, import {import_s:.1f} s "
             f"(created {plan['created']}, updated {plan['updated']}, unchanged {plan['unchanged']})"
         )
-    print(f"register: {RegisterSubject.objects.count()} subjects")
+    matched = match_half()
+    print(f"register: {RegisterSubject.objects.count()} subjects, {matched} matched to verified sellers")
     client = Client()
     commune = Commune.objects.get(name="Tủa Chùa")
     for label, user in (

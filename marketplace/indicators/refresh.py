@@ -18,7 +18,8 @@ from django.utils import timezone
 
 from .models import FiguresRefresh, SnapshotDay, StaleFigures
 
-LEASE = timedelta(minutes=15)
+# Renewed after each day recomputed (a day takes seconds even for the whole province).
+LEASE = timedelta(minutes=5)
 
 
 def mark_stale(since) -> None:
@@ -36,6 +37,10 @@ def _take_lease() -> bool:
     FiguresRefresh.objects.get_or_create(pk=1)
     free = Q(lease_until__isnull=True) | Q(lease_until__lt=now)
     return FiguresRefresh.objects.filter(free, pk=1).update(lease_until=now + LEASE) == 1
+
+
+def _renew_lease():
+    FiguresRefresh.objects.filter(pk=1).update(lease_until=timezone.now() + LEASE)
 
 
 @transaction.atomic
@@ -66,6 +71,7 @@ def refresh() -> int:
                 for day in days_to_recompute(start, timezone.localdate()):
                     take_snapshot(day)
                     done += 1
+                    _renew_lease()  # a long history outlasts one lease: keep it while working
                 start = None
         except BaseException:
             if start is not None:

@@ -45,62 +45,101 @@ def _flag(condition):
     return Case(When(condition, then=Value(True)), default=Value(False), output_field=BooleanField())
 
 
-def subjects(who: Viewer, *, day=None, missing="", village="", commune_id=None):
-    """The worklist's subjects, each with ``selling``, ``paying``, ``trained``: one query (+ notes)."""
-    day = day or timezone.localdate()
-    live = listable_products().filter(seller_id=OuterRef("seller_id"))
+def _flagged(who: Viewer, day):
+    """The viewer's OCOP subjects with ``selling``, ``paying``, ``trained`` as SQL flags."""
+    # The sets are taken over matched sellers only: a few thousand, not the province's 100,000.
+    matched = RegisterSubject.objects.filter(seller__isnull=False).values("seller_id")
+    live = listable_products().filter(seller_id=OuterRef("seller_id"), seller_id__in=matched)
     verified = Q(seller__status=Seller.Status.VERIFIED)
-    rows = (
-        ocop_subjects(day)
-        .annotate(
-            selling=_flag(
-                (verified & Q(Exists(live))) | Q(confirmed_external_listing(day, seller_ref="seller_id"))
-            ),
-            paying=_flag(Q(seller_id__in=verified_epayment_seller_ids(day))),
-            trained=_flag(Q(seller_id__in=trained_seller_ids(day))),
-        )
-        .select_related("commune", "seller")
-        .prefetch_related(Prefetch("notes", queryset=OutreachNote.objects.select_related("author")))
-        .order_by("commune__name", "village", "name")
+    rows = ocop_subjects(day).annotate(
+        selling=_flag(
+            (verified & Q(Exists(live))) | Q(confirmed_external_listing(day, seller_ref="seller_id"))
+        ),
+        paying=_flag(Q(seller_id__in=verified_epayment_seller_ids(day).filter(seller_id__in=matched))),
+        trained=_flag(Q(seller_id__in=trained_seller_ids(day).filter(pk__in=matched))),
     )
-    commune_id = who.commune_id or commune_id
-    if commune_id:
-        rows = rows.filter(commune_id=commune_id)
+    if who.commune_id:
+        rows = rows.filter(commune_id=who.commune_id)
     if who.households_only:
         rows = rows.filter(kind__in=RegisterSubject.HOUSEHOLDS)
-    if village:
-        rows = rows.filter(village__icontains=village)
-    if missing == "sell":
-        rows = rows.filter(selling=False)
-    elif missing == "pay":
-        rows = rows.filter(paying=False)
-    elif missing == "train":
-        rows = rows.filter(trained=False)
-    elif missing != "all":
-        rows = rows.filter(Q(selling=False) | Q(paying=False) | Q(trained=False))
     return rows
 
 
-def progress_by_commune(who: Viewer, day=None):
-    """Per commune: OCOP subjects, and how many sell online, can be paid, are trained (one query)."""
-    rows = subjects(who, day=day, missing="all")
-    return (
-        rows.prefetch_related(None)
-        .values("commune__name")
-        .annotate(
-            total=Count("pk"),
-            selling_n=Count("pk", filter=Q(selling=True)),
-            paying_n=Count("pk", filter=Q(paying=True)),
-            trained_n=Count("pk", filter=Q(trained=True)),
+@dataclass(frozen=True)
+class Status:
+    """What one subject lacks, in the worklist's order: read once for the list and the progress."""
+
+    pk: int
+    commune_id: int
+    commune_name: str
+    village: str
+    selling: bool
+    paying: bool
+    trained: bool
+
+    @property
+    def missing(self):
+        return [
+            key
+            for key, done in zip(MISSING, (self.selling, self.paying, self.trained), strict=True)
+            if not done
+        ]
+
+
+def statuses(who: Viewer, day=None) -> list[Status]:
+    """Every subject in the viewer's scope with its three flags: the page's one heavy query."""
+    rows = _flagged(who, day or timezone.localdate()).order_by("commune__name", "village", "name")
+    fields = ("pk", "commune_id", "commune__name", "village", "selling", "paying", "trained")
+    return [Status(*values) for values in rows.values_list(*fields)]
+
+
+def select(found, *, missing="", village="", commune_id=None) -> list[Status]:
+    """The list's filters: one commune, a village, and what is missing ("all": everyone)."""
+    village = village.casefold()
+    chosen = []
+    for status in found:
+        if commune_id and status.commune_id != commune_id:
+            continue
+        if village and village not in status.village.casefold():
+            continue
+        if missing in MISSING and missing not in status.missing:
+            continue
+        if not missing and not status.missing:
+            continue
+        chosen.append(status)
+    return chosen
+
+
+def rows_of(chosen) -> list:
+    """The subjects behind ``chosen``, in its order, with their flags and notes (two queries)."""
+    by_pk = {
+        subject.pk: subject
+        for subject in RegisterSubject.objects.filter(pk__in=[s.pk for s in chosen])
+        .select_related("commune", "seller")
+        .prefetch_related(Prefetch("notes", queryset=OutreachNote.objects.select_related("author")))
+    }
+    rows = []
+    for status in chosen:
+        subject = by_pk[status.pk]
+        subject.selling, subject.paying, subject.trained = status.selling, status.paying, status.trained
+        subject.missing_keys = status.missing
+        rows.append(subject)
+    return rows
+
+
+def progress_by_commune(found) -> list[dict]:
+    """Per commune: OCOP subjects, and how many sell online, can be paid, are trained."""
+    by_name = {}
+    for status in found:
+        row = by_name.setdefault(
+            status.commune_name,
+            {"commune__name": status.commune_name, "total": 0, "selling_n": 0, "paying_n": 0, "trained_n": 0},
         )
-        .order_by("commune__name")
-    )
-
-
-def missing_of(row):
-    return [
-        key for key, done in (("sell", row.selling), ("pay", row.paying), ("train", row.trained)) if not done
-    ]
+        row["total"] += 1
+        row["selling_n"] += status.selling
+        row["paying_n"] += status.paying
+        row["trained_n"] += status.trained
+    return [by_name[name] for name in sorted(by_name)]
 
 
 def helpers_progress(who: Viewer):

@@ -41,16 +41,17 @@ def worklist_page(request):
         commune_id = int(request.GET["commune"])
         if who.commune_id and commune_id != who.commune_id:
             raise PermissionDenied
-    rows = worklist.subjects(who, missing=missing, village=village, commune_id=commune_id)
+    found = worklist.statuses(who)
+    chosen = worklist.select(found, missing=missing, village=village, commune_id=commune_id)
     page = None
-    wants_all = request.GET.get("format") == "xlsx" or request.GET.get("print")
-    if not wants_all:  # on screen a page at a time; print and Excel take the whole list in scope
-        page = Paginator(rows, PER_PAGE).get_page(request.GET.get("page"))
-        rows = page.object_list
-    rows = list(rows)
+    if not (request.GET.get("format") == "xlsx" or request.GET.get("print")):
+        # On screen a page at a time; print and Excel take the whole list in scope.
+        page = Paginator(chosen, PER_PAGE).get_page(request.GET.get("page"))
+        chosen = page.object_list
+    rows = worklist.rows_of(chosen)
     labels = _labels()
     for row in rows:
-        row.missing = [labels[key] for key in worklist.missing_of(row)]
+        row.missing = [labels[key] for key in row.missing_keys]
         row.last_note = next(iter(row.notes.all()), None)
     if request.GET.get("format") == "xlsx":
         return _excel(rows)
@@ -62,7 +63,7 @@ def worklist_page(request):
         "commune_id": commune_id,
         "who": who,
         "communes": Commune.objects.order_by("name") if who.commune_id is None else [],
-        "progress": worklist.progress_by_commune(who),
+        "progress": worklist.progress_by_commune(found),
         "helpers": worklist.helpers_progress(who),
         "note_form": OutreachNoteForm(),
         "today": timezone.localdate(),
