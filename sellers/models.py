@@ -88,6 +88,9 @@ class Seller(models.Model):
         VERIFIED = "verified", _("Đã xác minh")
         REJECTED = "rejected", _("Bị từ chối")
 
+    # A file with its final decision (indicator I7); one sent back for changes is still open.
+    DECIDED = frozenset({Status.VERIFIED, Status.REJECTED})
+
     class Sex(models.TextChoices):
         FEMALE = "F", _("Nữ")
         MALE = "M", _("Nam")

@@ -224,7 +224,7 @@ def decide_registration(seller, *, official, decision: str, reason: str = ""):
     seller.status = DECISIONS[decision]
     seller.review_note = reason
     seller.decided_online = True
-    if decision != "request_changes":
+    if seller.status in Seller.DECIDED:
         seller.decided_at = timezone.now()
     if decision == "approve":
         seller.verified_at = seller.decided_at

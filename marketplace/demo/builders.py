@@ -61,7 +61,6 @@ Source = get_model("payment", "Source")
 
 MOBILE_PREFIXES = ["912", "983", "968", "347", "869", "886"]
 # The official's decision that leaves a seller in each decided status.
-FINAL = {Seller.Status.VERIFIED, Seller.Status.REJECTED}
 DECISIONS = {
     Seller.Status.VERIFIED: "approve",
     Seller.Status.CHANGES_REQUESTED: "request_changes",
@@ -262,7 +261,7 @@ class Seeder:
                     created_at=created,
                     submitted_at=submitted,
                     verified_at=decided if status == Seller.Status.VERIFIED else None,
-                    decided_at=decided if status in FINAL else None,
+                    decided_at=decided if status in Seller.DECIDED else None,
                     submitted_online=slug not in data.SUBMITTED_ON_PAPER,
                 )
                 seller.refresh_from_db()

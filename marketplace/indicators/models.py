@@ -152,7 +152,6 @@ class FiguresRefresh(models.Model):
     """The one row that lets a single refresh run at a time (a crashed worker's lease expires)."""
 
     lease_until = models.DateTimeField(null=True, blank=True)
-    refreshed_at = models.DateTimeField(null=True, blank=True)
 
     def __str__(self):
-        return f"refreshed {self.refreshed_at}"
+        return f"leased until {self.lease_until}" if self.lease_until else "free"

@@ -78,7 +78,7 @@ def refresh() -> int:
                 mark_stale(start)  # those days are still stale; the next refresh takes them
             raise
         finally:
-            FiguresRefresh.objects.filter(pk=1).update(lease_until=None, refreshed_at=timezone.now())
+            FiguresRefresh.objects.filter(pk=1).update(lease_until=None)
         # A change written while we held the lease found it taken and left its row to us.
         if pending_since() is None:
             break

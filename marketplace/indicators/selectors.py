@@ -102,7 +102,7 @@ def _seller_rows(day: date):
     on_register = RegisterSubject.objects.filter(register_selectors.on_register(day))
     off_register = ~Q(in_register=True)
     # A procedure is handled when it is decided: verified or rejected (sent back is still open).
-    decided_at = Q(status__in=[Seller.Status.VERIFIED, Seller.Status.REJECTED], decided_at__lt=end)
+    decided_at = Q(status__in=Seller.DECIDED, decided_at__lt=end)
     counters = {
         "i4_den": em_area & verified & off_register,
         "i4_num": em_area & verified & off_register & Q(pk__in=trained_seller_ids(day)),

@@ -1,6 +1,6 @@
 """Background work: the daily snapshot, the monthly alerts, large exports. All idempotent."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from celery import shared_task
 from django.utils import timezone
@@ -14,13 +14,6 @@ def snapshot_daily() -> None:
     today = timezone.localdate()
     take_snapshot(today - timedelta(days=1))
     take_snapshot(today)
-
-
-@shared_task(acks_late=True)
-def snapshot_day(day: str) -> int:
-    from .services import take_snapshot
-
-    return take_snapshot(date.fromisoformat(day))
 
 
 def on_records_changed(sender, since, **kwargs):

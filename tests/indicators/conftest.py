@@ -50,9 +50,6 @@ def commune(name):
     return Commune.objects.get(name=name)
 
 
-DECIDED = (Seller.Status.VERIFIED, Seller.Status.REJECTED)
-
-
 class Province:
     """Builds sellers, certificates, products and links with explicit dates."""
 
@@ -89,7 +86,7 @@ class Province:
             decided_online=decided_online and status != Seller.Status.SUBMITTED,
             submitted_at=at(submitted_on) if submitted_on else None,
             verified_at=at(verified_on) if status == Seller.Status.VERIFIED else None,
-            decided_at=at(verified_on) if status in DECIDED else None,
+            decided_at=at(verified_on) if status in Seller.DECIDED else None,
             created_at=at(date(2025, 12, 1)),
         )
 
