@@ -4,7 +4,8 @@
   a commune official for its own commune only, anyone else for none.
 - Separation of duties: nobody decides a seller's file they own, submitted or assisted —
   verifying it, its certificates, its links, its e-payment accounts, or confirming its
-  payments by hand.
+  payments by hand; and nobody approves or returns a month of figures they submitted
+  (only province officials decide a commune's month).
 
 Sellers, payments, training (and what comes after: the register, sign-off) call these
 functions; none writes its own check.
@@ -18,6 +19,8 @@ OWN_FILE = _(
     "Bạn không thể tự quyết định hồ sơ do chính mình sở hữu, nộp hoặc đăng ký hộ. "
     "Hãy nhờ một cán bộ khác của xã/phường hoặc cán bộ tỉnh."
 )
+
+OWN_FIGURES = _("Bạn đã gửi số liệu này: một cán bộ tỉnh khác phải duyệt hoặc trả lại.")
 
 
 def official_profile(user):
@@ -73,3 +76,8 @@ def require_may_decide(official, seller):
     require_scope(official, seller)
     if is_own_file(official, seller):
         raise PermissionDenied(OWN_FILE)
+
+
+def may_decide_figures(official, submitted_by_id) -> bool:
+    """A commune's submitted month is decided by a province official who did not submit it."""
+    return is_province_official(official) and official.pk != submitted_by_id

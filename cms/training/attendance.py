@@ -198,7 +198,13 @@ def _write(job, session, people):
         attendees.append((ids, person.name, completion))
     add_attendees(session, attendees, job.created_by)
     if fresh:
-        records_changed(since=session.held_on)
+        records_changed(
+            since=session.held_on,
+            commune_id=session.commune_id,
+            by=job.created_by,
+            what=_("Điểm danh lớp “%(course)s” ngày %(day)s: %(n)s người")
+            % {"course": course.title, "day": session.held_on.strftime("%d/%m/%Y"), "n": len(fresh)},
+        )
     return len(fresh), len(people) - len(fresh)
 
 

@@ -86,7 +86,17 @@ def save_registry_entry(official, entry):
     before = model.objects.filter(pk=entry.pk).values_list("registered_on", flat=True).first()
     entry.save()
     # I5/I6 count who was on the list on each day: an entry or a corrected date concerns both dates.
-    records_changed(since=min(filter(None, [before, entry.registered_on])))
+    records_changed(
+        since=min(filter(None, [before, entry.registered_on])),
+        commune_id=entry.commune_id,
+        by=official,
+        what=_("Danh sách %(list)s: “%(name)s”, ngày vào danh sách %(day)s")
+        % {
+            "list": model._meta.verbose_name,
+            "name": entry.name,
+            "day": entry.registered_on.strftime("%d/%m/%Y"),
+        },
+    )
     return entry
 
 
@@ -170,7 +180,14 @@ def record_completion(
             completion.save()
     except IntegrityError:  # a concurrent request recorded it first
         return existing_completion(course, identities), False
-    records_changed(since=completed_on)
+    person = next(filter(None, (identities.get(k) for k in ("seller", "village_head", "staff"))), None)
+    records_changed(
+        since=completed_on,
+        commune_id=getattr(person, "commune_id", None),
+        by=recorded_by,
+        what=_("Hoàn thành khoá “%(course)s”: %(name)s, ngày %(day)s")
+        % {"course": course.title, "name": completion.learner_name, "day": completed_on.strftime("%d/%m/%Y")},
+    )
     return completion, True
 
 

@@ -70,7 +70,13 @@ def save_product(
         _replace_photo(product, photo)
     if was_listed != (stock > 0):
         # A product counts on past days too while it is still on sale (docs/indicators.md).
-        records_changed(since=product.date_created)
+        records_changed(
+            since=product.date_created,
+            commune_id=seller.commune_id,
+            by=seller.user,
+            what=_("Sản phẩm “%(title)s” %(state)s")
+            % {"title": product.title, "state": _("còn hàng") if stock > 0 else _("hết hàng")},
+        )
     return product
 
 
@@ -86,7 +92,13 @@ def set_product_visible(seller, product, visible: bool):
     if product.is_public != visible:
         product.is_public = visible
         product.save(update_fields=["is_public", "date_updated"])
-        records_changed(since=product.date_created)
+        records_changed(
+            since=product.date_created,
+            commune_id=seller.commune_id,
+            by=seller.user,
+            what=_("Sản phẩm “%(title)s” %(state)s")
+            % {"title": product.title, "state": _("hiện lại") if visible else _("bị ẩn")},
+        )
     return product
 
 

@@ -155,3 +155,97 @@ class FiguresRefresh(models.Model):
 
     def __str__(self):
         return f"leased until {self.lease_until}" if self.lease_until else "free"
+
+
+class SignOff(models.Model):
+    """A commune's month on its way to being signed (signoff.py holds the state machine).
+
+    Approved means locked: the month's snapshot cells of the commune are no longer recomputed,
+    and a later change to a record of that month is listed as a correction after locking.
+    """
+
+    class Status(models.TextChoices):
+        SUBMITTED = "submitted", _("Đã gửi, chờ tỉnh duyệt")
+        RETURNED = "returned", _("Tỉnh trả lại")
+        APPROVED = "approved", _("Đã duyệt, số liệu đã chốt")
+
+    commune = models.ForeignKey("sellers.Commune", on_delete=models.PROTECT, related_name="+")
+    month = models.DateField()  # the month's first day
+    status = models.CharField(max_length=10, choices=Status.choices)
+    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    submitted_at = models.DateTimeField()
+    # The counters of the commune at the month's end as submitted: what the province approves.
+    figures = models.JSONField(default=dict)
+    warnings = models.JSONField(default=list)  # the warnings open at submission
+    note = models.TextField(blank=True)  # the commune's explanation of those warnings
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    reason = models.TextField(blank=True)  # why the province returned it
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["commune", "month"], name="indicators_signoff_once")]
+        indexes = [models.Index(fields=["month", "status"], name="indicators_signoff_month")]
+
+    def __str__(self):
+        return f"{self.commune_id} {self.month:%Y-%m} {self.status}"
+
+
+class SignOffEvent(models.Model):
+    """Every step of a sign-off, in order: who submitted, returned or approved, and what they wrote."""
+
+    signoff = models.ForeignKey(SignOff, on_delete=models.CASCADE, related_name="events")
+    action = models.CharField(max_length=10)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField(default=timezone.now)
+    text = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
+
+    def __str__(self):
+        return f"{self.signoff_id} {self.action} {self.at:%Y-%m-%d %H:%M}"
+
+
+class LateCorrection(models.Model):
+    """A change to the records of a locked month: the signed figures stay, the change counts
+    from the next period on, and the sign-off pages and the review pack list it."""
+
+    commune = models.ForeignKey(
+        "sellers.Commune", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )  # None: the change concerns several communes (a register import)
+    month = models.DateField()  # the locked month it concerns (first day)
+    day = models.DateField()  # the first day of the records it concerns
+    what = models.CharField(max_length=300)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+
+    def __str__(self):
+        return f"{self.month:%Y-%m} {self.commune_id}: {self.what}"
+
+
+class ReviewPack(models.Model):
+    """A period's review pack (Word report + Excel appendix), built by Celery from locked figures."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Đang chờ")
+        RUNNING = "running", _("Đang tạo")
+        DONE = "done", _("Xong")
+        FAILED = "failed", _("Lỗi")
+
+    period = models.CharField(max_length=10)  # periods.Period.key
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    progress = models.PositiveSmallIntegerField(default=0)
+    report = models.FileField(upload_to="indicators/packs/%Y/%m/", blank=True)
+    appendix = models.FileField(upload_to="indicators/packs/%Y/%m/", blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self):
+        return f"pack {self.period} ({self.status})"

@@ -54,9 +54,13 @@ def _take_waiting():
 
 
 def days_to_recompute(since, today):
-    """Today, then the snapshotted days from ``since`` on, newest first."""
+    """Today, then the snapshotted days from ``since`` on, newest first, except the days of
+    months every commune has signed (their figures are frozen)."""
+    from .signoff import fully_locked_months
+
+    locked = fully_locked_months()
     past = SnapshotDay.objects.filter(date__gte=since, date__lt=today).order_by("-date")
-    return [today, *past.values_list("date", flat=True)]
+    return [today, *(d for d in past.values_list("date", flat=True) if d.replace(day=1) not in locked)]
 
 
 def refresh() -> int:

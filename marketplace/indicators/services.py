@@ -4,6 +4,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
@@ -12,9 +13,11 @@ from marketplace.core.messaging import notify
 from sellers import scope
 from sellers.models import OfficialProfile
 
-from .definitions import BY_CODE, YEARS
+from . import signoff
+from .definitions import BY_CODE, COUNTER_FIELDS, YEARS
 from .models import AlertRun, SnapshotCell, SnapshotDay, SnapshotTotal, Target
 from .selectors import (
+    CELL_KEYS,
     Filters,
     commune_rows,
     compute_cells,
@@ -32,13 +35,30 @@ def alert_points() -> int:
 
 @transaction.atomic
 def take_snapshot(day) -> int:
-    """Store the live counts of ``day`` (replacing an earlier snapshot of that day). Idempotent."""
-    cells = compute_cells(day)
-    SnapshotCell.objects.filter(date=day).delete()
+    """Store the live counts of ``day`` (replacing an earlier snapshot of that day). Idempotent.
+
+    The cells of communes whose month is signed (signoff.py) stay as they were approved; the
+    province totals are summed again over what is stored.
+    """
+    locked, province_locked = signoff.locks_on(day)
+    frozen = Q(commune_id__in=locked) | (Q(commune__isnull=True) if province_locked else Q(pk__in=[]))
+    cells = [
+        c
+        for c in compute_cells(day)
+        if c["commune_id"] not in locked and (c["commune_id"] is not None or not province_locked)
+    ]
+    kept = list(SnapshotCell.objects.filter(frozen, date=day).values(*CELL_KEYS, *COUNTER_FIELDS))
+    SnapshotCell.objects.filter(date=day).exclude(frozen).delete()
     SnapshotCell.objects.bulk_create([SnapshotCell(date=day, **cell) for cell in cells], batch_size=2000)
     SnapshotTotal.objects.filter(date=day).delete()
-    SnapshotTotal.objects.bulk_create([SnapshotTotal(date=day, **total) for total in province_totals(cells)])
+    SnapshotTotal.objects.bulk_create(
+        [SnapshotTotal(date=day, **total) for total in province_totals(cells + kept)]
+    )
     gaps = data_quality_gaps_by_commune(day)
+    if locked:
+        before = SnapshotDay.objects.filter(date=day).values_list("data_gaps", flat=True).first() or {}
+        gaps = {k: v for k, v in gaps.items() if not k.isdigit() or int(k) not in locked}
+        gaps |= {k: v for k, v in before.items() if k.isdigit() and int(k) in locked}
     SnapshotDay.objects.update_or_create(date=day, defaults={"taken_at": timezone.now(), "data_gaps": gaps})
     return len(cells)
 

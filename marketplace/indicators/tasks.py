@@ -16,13 +16,17 @@ def snapshot_daily() -> None:
     take_snapshot(today)
 
 
-def on_records_changed(sender, since, **kwargs):
-    """Records behind the figures changed (core.figures): recompute from ``since`` after commit."""
+def on_records_changed(sender, since, commune_id=None, by=None, what="", **kwargs):
+    """Records behind the figures changed (core.figures): recompute from ``since`` after commit;
+    a change reaching into a signed month is listed as a correction after locking."""
     from marketplace.core.background import enqueue_after_commit
 
     from .refresh import mark_stale
+    from .signoff import record_late_change
 
     mark_stale(since)
+    if since < timezone.localdate().replace(day=1):  # only an ended month can be signed
+        record_late_change(since, commune_id, by, what)
     enqueue_after_commit(refresh_figures)
 
 
@@ -46,3 +50,10 @@ def build_export(job_id: int) -> None:
     from .exports import run_export_job
 
     run_export_job(job_id)
+
+
+@shared_task(acks_late=True)
+def build_pack(pack_id: int) -> None:
+    from .pack import run
+
+    run(pack_id)

@@ -9,6 +9,7 @@ ethnic group or sex, which the breakdowns cannot place).
 """
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.conf import settings
 from django.urls import reverse
@@ -37,6 +38,18 @@ class Finding:
 def drop_points() -> int:
     """How many points a share may fall in a month before it is flagged."""
     return settings.INDICATOR_DROP_POINTS
+
+
+def check_on(snapshot, filters, targets, rows=None) -> list[Finding]:
+    """The rules on a stored snapshot (``rows``: its commune rows, if already read), against the
+    end of the month before."""
+    from . import selectors
+
+    if rows is None:
+        rows = selectors.commune_rows(snapshot.date, filters, targets)
+    previous = selectors.latest_snapshot(snapshot.date.replace(day=1) - timedelta(days=1))
+    before = selectors.commune_rows(previous.date, filters, targets) if previous else []
+    return check(rows, before, snapshot.data_gaps)
 
 
 def check(rows, previous_rows, gaps_by_commune) -> list[Finding]:

@@ -4,8 +4,6 @@ Scope is decided on the server from the official's profile (sellers' own rule: a
 official sees their commune, a province official all): asking for another commune is 403.
 """
 
-from datetime import timedelta
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, HttpResponse
@@ -15,9 +13,10 @@ from django.utils.translation import gettext as _
 
 from marketplace.core.background import enqueue_after_commit
 from sellers import scope
+from sellers.models import Commune
 from sellers.views.access import official_required
 
-from . import exports, refresh, report, selectors, services, tasks, validation
+from . import exports, periods, refresh, report, selectors, services, signoff, tasks, validation
 from .forms import FilterForm, TargetsForm
 from .models import ExportJob
 
@@ -75,18 +74,37 @@ def dashboard(request):
         "gaps": built.gaps,
         "freshness": _freshness(built),
         "findings": _findings(built),
+        "signing": _signing(profile, built.day),
         "today": timezone.localdate(),
     }
     return render(request, "indicators/dashboard.html", context)
+
+
+def _signing(profile, day):
+    """Whether the month shown is signed: the commune's month, or how many communes signed it."""
+    if day is None:
+        return None
+    month = periods.month_of(day)
+    states = signoff.of_month(month)
+    if profile.commune_id is not None:
+        state = states.get(profile.commune_id)
+        return {"month": month, "state": state, "locked": state is not None and state.status == "approved"}
+    approved = sum(1 for s in states.values() if s.status == "approved")
+    communes = Commune.objects.count()
+    return {
+        "month": month,
+        "approved": approved,
+        "communes": communes,
+        "locked": communes and approved >= communes,
+    }
 
 
 def _findings(built):
     """The validation rules on the communes in scope (validation.py), against last month."""
     if built.day is None:
         return []
-    previous = selectors.latest_snapshot(built.day.replace(day=1) - timedelta(days=1))
-    before = selectors.commune_rows(previous.date, built.filters, built.targets) if previous else []
-    return validation.check(built.communes, before, built.snapshot_gaps)
+    snapshot = selectors.latest_snapshot(built.day)
+    return validation.check_on(snapshot, built.filters, built.targets, rows=built.communes)
 
 
 def _freshness(built):

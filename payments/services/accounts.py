@@ -124,7 +124,12 @@ def verify_by_payment(account, when=None):
         pk=account.pk, verified_at__isnull=True, disabled_at__isnull=True
     ).update(verified_at=when or timezone.now(), verified_via=EPaymentAccount.VerifiedVia.PAYMENT)
     if updated:
-        records_changed(since=when)
+        records_changed(
+            since=when,
+            commune_id=account.seller.commune_id,
+            what=_("Tài khoản thanh toán của “%(seller)s” được xác minh qua giao dịch")
+            % {"seller": account.seller.name},
+        )
     return bool(updated)
 
 

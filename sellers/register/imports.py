@@ -229,7 +229,11 @@ def _write(result, job):
     touched |= {p.subject.pk for p in result.products.values() if id(p) in result.dirty}
     sync_certificates(RegisterSubject.objects.filter(pk__in=touched, seller__isnull=False))
     if touched:
-        records_changed(since=min(r.decided_on for r in result.ratings.values()))
+        records_changed(
+            since=min(r.decided_on for r in result.ratings.values()),
+            by=job.created_by,
+            what=_("Nhập danh sách OCOP từ tệp “%(name)s”") % {"name": job.filename},
+        )
 
 
 def refuse_message(job):

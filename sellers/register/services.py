@@ -63,7 +63,13 @@ def confirm_match(subject, seller, *, official):
         ) from error
     _audit(official, "register.match", subject, seller, f"{subject.name} ↔ {seller.name}")
     sync_certificates(RegisterSubject.objects.filter(pk=subject.pk))
-    records_changed(since=seller.verified_at)  # the seller's activity now counts for the subject
+    records_changed(  # the seller's activity now counts for the subject
+        since=seller.verified_at,
+        commune_id=subject.commune_id,
+        by=official,
+        what=_("Ghép “%(subject)s” với người bán “%(seller)s”")
+        % {"subject": subject.name, "seller": seller.name},
+    )
     if seller.user is not None:
         notify(
             seller.user,
@@ -89,7 +95,13 @@ def unlink(subject, *, official, reason):
     drop_certificates(subject)
     subject.seller, subject.matched_by, subject.matched_at = None, None, None
     subject.save(update_fields=["seller", "matched_by", "matched_at"])
-    records_changed(since=seller.verified_at)
+    records_changed(
+        since=seller.verified_at,
+        commune_id=subject.commune_id,
+        by=official,
+        what=_("Bỏ ghép “%(subject)s” khỏi “%(seller)s”: %(reason)s")
+        % {"subject": subject.name, "seller": seller.name, "reason": reason},
+    )
     _audit(official, "register.unlink", subject, seller, reason)
     return subject
 
