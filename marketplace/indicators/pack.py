@@ -64,8 +64,9 @@ def lagging_communes(built, code):
 
 
 def chart_png(figures, year) -> bytes:
-    """Bars of each indicator's share with the year's plan marked (labels are codes and numbers)."""
-    width, height, left, bottom, top = 1200, 560, 80, 70, 30
+    """Bars of each indicator's share with the year's plan marked. Labels are codes, numbers and
+    "KH" (kế hoạch): Pillow's built-in font has no Vietnamese letters; the caption says the rest."""
+    width, height, left, bottom, top = 1200, 580, 80, 70, 60
     image = Image.new("RGB", (width, height), "white")
     draw = ImageDraw.Draw(image)
     font = ImageFont.load_default(size=24)
@@ -84,8 +85,10 @@ def chart_png(figures, year) -> bytes:
         plan_y = height - bottom - plot_h * float(f.target) / 100
         draw.line([(x0 - 6, plan_y), (x0 + slot * 0.6 + 6, plan_y)], fill="#c0392b", width=4)
         draw.text((x0, height - bottom + 10), f.code, fill="black", font=font)
-        draw.text((x0, max(y - 30, top)), "-" if f.share is None else f"{share:.1f}", fill="black", font=font)
-    draw.text((width - 330, top), f"| {year}: plan", fill="#c0392b", font=font)
+        label = "-" if f.share is None else f"{share:.1f}".replace(".", ",")
+        draw.text((x0, max(y - 30, top)), label, fill="black", font=font)
+    draw.line([(width - 230, 24), (width - 180, 24)], fill="#c0392b", width=4)
+    draw.text((width - 170, 10), f"KH {year}", fill="#c0392b", font=font)
     out = io.BytesIO()
     image.save(out, format="PNG", optimize=True)
     return out.getvalue()
@@ -153,7 +156,7 @@ def build_report(period: periods.Period, built, corrections) -> bytes:
     )
     doc.add_paragraph()
     doc.add_picture(io.BytesIO(chart_png(built.figures, year)), width=Cm(16))
-    doc.add_paragraph(_("Biểu đồ: cột là tỷ lệ thực hiện (%%); vạch đỏ là kế hoạch năm %(y)s.") % {"y": year})
+    doc.add_paragraph(_("Biểu đồ: cột là tỷ lệ thực hiện (%%); vạch đỏ (KH) là kế hoạch năm %(y)s.") % {"y": year})
 
     doc.add_heading(_("II. Kết quả theo xã/phường (%)"), level=1)
     _table(
