@@ -215,6 +215,10 @@ class Seeder:
             user=self.users["province"],
             defaults={"commune": None, "position": "Chuyên viên Sở Dân tộc và Tôn giáo"},
         )
+        OfficialProfile.objects.update_or_create(
+            user=self.users["statistics"],
+            defaults={"commune": None, "position": "Chuyên viên thống kê, Sở Dân tộc và Tôn giáo"},
+        )
         buyer = self.users["buyer"]
         name, phone, street, ward, province = data.ADDRESSES[0]
         UserAddress.objects.get_or_create(
@@ -246,6 +250,8 @@ class Seeder:
             created = self.midnight - timedelta(days=rng.randint(60, 600))
             submitted = created + timedelta(days=rng.randint(0, 5)) if status != Seller.Status.DRAFT else None
             decided = submitted + timedelta(days=rng.randint(1, 12)) if submitted else None
+            if status == Seller.Status.SUBMITTED:  # the commune's queue: sent in the last weeks
+                submitted = self.midnight - timedelta(days=3 + created.toordinal() % 38)
             citizen_id = f"011{(0 if sex == 'M' else 1)}{born % 100:02d}{rng.randint(0, 999_999):06d}"
             phone = f"0{rng.choice(MOBILE_PREFIXES)}{rng.randint(0, 999_999):06d}"
             business_no = (

@@ -12,7 +12,8 @@ LOGINS = [
     ("buyer", "buyer@ocop.test", "Minh", "Nguyễn Hoàng", "người mua: giỏ hàng, đặt hàng, theo dõi đơn"),
     ("seller", "seller@ocop.test", "Mai", "Lò Thị", "người bán (hộ bà Lò Thị Mai): sản phẩm, đơn hàng"),
     ("commune", "commune@ocop.test", "Hặc", "Lò Văn", "cán bộ xã Thanh Nưa: xác minh người bán"),
-    ("province", "province@ocop.test", "Thu", "Phạm Thị", "cán bộ tỉnh: chỉ tiêu toàn tỉnh, báo cáo"),
+    ("province", "province@ocop.test", "Thu", "Phạm Thị", "cán bộ tỉnh: chỉ tiêu, duyệt số liệu, báo cáo"),
+    ("statistics", "thongke@ocop.test", "Hà", "Nguyễn Thu", "cán bộ tỉnh thứ hai: nộp hộ số liệu của xã"),
     ("operator", "operator@ocop.test", "Quản", "Trị", "vận hành sàn: /dashboard/ và /cms/"),
     ("village_head", "truongban@ocop.test", "Páo", "Giàng A", "trưởng bản Sín Chải: học, giấy chứng nhận"),
 ]

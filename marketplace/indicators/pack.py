@@ -156,7 +156,8 @@ def build_report(period: periods.Period, built, corrections) -> bytes:
     )
     doc.add_paragraph()
     doc.add_picture(io.BytesIO(chart_png(built.figures, year)), width=Cm(16))
-    doc.add_paragraph(_("Biểu đồ: cột là tỷ lệ thực hiện (%%); vạch đỏ (KH) là kế hoạch năm %(y)s.") % {"y": year})
+    caption = _("Biểu đồ: cột là tỷ lệ thực hiện (%%); vạch đỏ (KH) là kế hoạch năm %(y)s.")
+    doc.add_paragraph(caption % {"y": year})
 
     doc.add_heading(_("II. Kết quả theo xã/phường (%)"), level=1)
     _table(

@@ -141,8 +141,7 @@ def submit(official, commune, month: periods.Period, note="") -> SignOff:
         except IntegrityError:
             raise ValidationError(_("Tháng này đã được gửi.")) from None
     _event(signoff, "submit", official, note)
-    _tell_province(signoff, month)
-    return signoff
+    return signoff  # province officials see what waits on their dashboard, not one notice per commune
 
 
 def _decide(official, signoff, name, **values):
@@ -201,16 +200,6 @@ def _tell_commune(signoff, subject, **values):
         text = subject % {"month": month.label, **values}
         for user in users:
             notify(user, text[:200], text)
-
-
-def _tell_province(signoff, month):
-    with override("vi"):
-        text = _("%(commune)s đã gửi số liệu %(month)s, chờ duyệt.") % {
-            "commune": signoff.commune,
-            "month": month.label,
-        }
-        for profile in OfficialProfile.objects.filter(commune__isnull=True).select_related("user"):
-            notify(profile.user, text, text)
 
 
 # --- locks --------------------------------------------------------------------------------------

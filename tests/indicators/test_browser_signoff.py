@@ -61,7 +61,10 @@ def test_a_month_is_submitted_returned_resubmitted_approved_and_reported(phone, 
 
     # The province official returns it with a reason.
     sign_in(phone, "canbo.tinh")
-    phone.goto("/officials/indicators/signoff/?month=2026-06")
+    phone.goto("/officials/indicators/signoff/")
+    page.select_option("select[name=month]", value="2026-06")
+    page.click("form[data-form=signoff-month-choice] button")
+    page.wait_for_url("**month=2026-06")
     assert "44/45" in page.inner_text("[data-progress]")
     page.click(f"tr[data-commune='{tua_chua.pk}'] a")
     assert "mưa lũ" in page.inner_text("[data-note]")

@@ -11,6 +11,7 @@ from marketplace.demo import data
 from marketplace.demo.builders import Seeder
 from marketplace.demo.indicators import make_realistic as make_indicators_realistic
 from marketplace.demo.register import ensure_register
+from marketplace.demo.signoff import sign_months
 from marketplace.demo.training import ensure_training
 
 
@@ -37,6 +38,7 @@ class Command(BaseCommand):
                     ensure_training(seeder)  # lessons, quizzes, registries, sessions (demo/training.py)
                     ensure_register(seeder)  # the province's OCOP register, imported (demo/register.py)
                     make_indicators_realistic(seeder.today, data.DEMO_SELLER_SLUG)  # demo/indicators.py, last
+                sign_months(seeder)  # after the figures' refresh (demo/signoff.py)
             finally:
                 logging.disable(logging.NOTSET)
         self.stdout.write(self.style.SUCCESS(summary(seeder, time.monotonic() - started)))
