@@ -191,11 +191,11 @@ def approve(official, signoff, note="") -> SignOff:
 
 
 def _tell_commune(signoff, subject, **values):
+    """The commune's officials hear of the decision (a province official who submitted for the
+    commune decided to help and follows it on the page)."""
     month = periods.month_of(signoff.month)
-    users = {signoff.submitted_by}
-    users |= {
-        p.user for p in OfficialProfile.objects.filter(commune_id=signoff.commune_id).select_related("user")
-    }
+    profiles = OfficialProfile.objects.filter(commune_id=signoff.commune_id).select_related("user")
+    users = {p.user for p in profiles}
     with override("vi"):
         text = subject % {"month": month.label, **values}
         for user in users:
