@@ -39,7 +39,9 @@ def test_a_month_is_submitted_returned_resubmitted_approved_and_reported(phone, 
     helper = make_official("canbo.tinh2")
     tua_chua = commune("Tủa Chùa")
     for c in Commune.objects.exclude(pk=tua_chua.pk):  # the other communes signed June already
-        signoff.approve(province, signoff.submit(helper, c, june, "Đã xem." if signoff.findings(c, june) else ""))
+        signoff.approve(
+            province, signoff.submit(helper, c, june, "Đã xem." if signoff.findings(c, june) else "")
+        )
     page = phone.page
 
     # The commune official: dashboard → sign-off → June, one warning to explain.

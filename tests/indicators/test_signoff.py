@@ -293,3 +293,32 @@ def test_pages_refuse_other_communes_and_bad_months(client, june, officials):
         reverse("indicators:signoff-month", args=[JUNE.key, commune("Tủa Chùa").pk]), {"action": "approve"}
     )
     assert response.status_code == 400 and not SignOff.objects.exists()
+
+
+@pytest.mark.django_db
+def test_signoff_pages_read_a_fixed_number_of_queries(client, june, officials, django_assert_max_num_queries):
+    sign_all(officials, periods.parse("2026-05"))
+    assert client.login(username="canbo.tinh", password=PASSWORD)
+    with django_assert_max_num_queries(15):  # 45 communes, none read one by one
+        assert client.get(reverse("indicators:signoff"), {"month": "2026-05"}).status_code == 200
+    with django_assert_max_num_queries(30):
+        page = client.get(reverse("indicators:signoff-month", args=[JUNE.key, commune("Tủa Chùa").pk]))
+    assert page.status_code == 200
+    with django_assert_max_num_queries(15):
+        assert client.get(reverse("indicators:packs")).status_code == 200
+
+
+@pytest.mark.django_db
+def test_signoff_pages_speak_english_when_asked(client, june, officials):
+    signoff.submit(officials["commune"], commune("Tủa Chùa"), JUNE, "Chưa có lớp.")
+    assert client.login(username="canbo.tinh", password=PASSWORD)
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    listing = client.get(reverse("indicators:signoff"), {"month": JUNE.key}).content.decode()
+    assert "Monthly sign-off" in listing and "Waiting for the province" in listing
+    month = client.get(reverse("indicators:signoff-month", args=[JUNE.key, commune("Tủa Chùa").pk])).content
+    month = month.decode()
+    assert "Approve and lock the figures" in month and "Return to the commune" in month
+    packs = client.get(reverse("indicators:packs")).content.decode()
+    assert "Review reports" in packs and "Quarter II/2026" in packs
+    for page in (listing, month, packs):
+        assert "Chốt số liệu theo tháng" not in page and "Trả lại cho xã" not in page
