@@ -16,6 +16,7 @@ from django.db import transaction
 from django.db.models import Min, Q
 from django.utils import timezone
 
+from .locks import fully_locked_months
 from .models import FiguresRefresh, SnapshotDay, StaleFigures
 
 # Renewed after each day recomputed (a day takes seconds even for the whole province).
@@ -56,8 +57,6 @@ def _take_waiting():
 def days_to_recompute(since, today):
     """Today, then the snapshotted days from ``since`` on, newest first, except the days of
     months every commune has signed (their figures are frozen)."""
-    from .signoff import fully_locked_months
-
     locked = fully_locked_months()
     past = SnapshotDay.objects.filter(date__gte=since, date__lt=today).order_by("-date")
     return [today, *(d for d in past.values_list("date", flat=True) if d.replace(day=1) not in locked)]

@@ -13,7 +13,7 @@ from marketplace.core.messaging import notify
 from sellers import scope
 from sellers.models import OfficialProfile
 
-from . import signoff
+from . import locks
 from .definitions import BY_CODE, COUNTER_FIELDS, YEARS
 from .models import AlertRun, SnapshotCell, SnapshotDay, SnapshotTotal, Target
 from .selectors import (
@@ -40,7 +40,7 @@ def take_snapshot(day) -> int:
     The cells of communes whose month is signed (signoff.py) stay as they were approved; the
     province totals are summed again over what is stored.
     """
-    locked, province_locked = signoff.locks_on(day)
+    locked, province_locked = locks.locks_on(day)
     frozen = Q(commune_id__in=locked) | (Q(commune__isnull=True) if province_locked else Q(pk__in=[]))
     cells = [
         c

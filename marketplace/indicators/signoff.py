@@ -25,10 +25,11 @@ from django.utils.translation import gettext_lazy, override
 
 from marketplace.core.messaging import notify
 from sellers import scope
-from sellers.models import Commune, OfficialProfile
+from sellers.models import OfficialProfile
 
 from . import periods, refresh, selectors, validation
 from .definitions import COUNTER_FIELDS
+from .locks import fully_locked_months, locks_on  # noqa: F401 - part of the sign-off's API
 from .models import LateCorrection, SignOff, SignOffEvent, SnapshotCell
 
 Status = SignOff.Status
@@ -203,30 +204,6 @@ def _tell_commune(signoff, subject, **values):
 
 
 # --- locks --------------------------------------------------------------------------------------
-
-
-def locks_on(day) -> tuple[set, bool]:
-    """The communes whose month of ``day`` is approved, and whether every commune's is (which
-    locks the province-level part too)."""
-    locked = set(
-        SignOff.objects.filter(month=day.replace(day=1), status=Status.APPROVED).values_list(
-            "commune_id", flat=True
-        )
-    )
-    return locked, bool(locked) and len(locked) >= Commune.objects.count()
-
-
-def fully_locked_months() -> set:
-    """First days of the months every commune has signed (a refresh skips their days)."""
-    communes = Commune.objects.count()
-    rows = (
-        SignOff.objects.filter(status=Status.APPROVED)
-        .values("month")
-        .annotate(n=Count("pk"))
-        .filter(n__gte=communes)
-        .values_list("month", flat=True)
-    )
-    return set(rows) if communes else set()
 
 
 def is_locked(period: periods.Period) -> bool:
